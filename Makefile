@@ -1,0 +1,44 @@
+# The edition's commands. `make build` and `make test` are all a fresh machine needs.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: build serve test check bench fuzz browsers clean lock-anchors
+
+# Bootstrap the virtual environment from the pinned requirements (re-run when they change).
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# Generate the Markdown from seeds/ + editions/, then render the site into site/.
+build: $(STAMP)
+	$(PY) -m build_tools site
+
+# Build, then serve with live reload; edits to seeds, editions or build_tools regenerate the docs.
+serve: build
+	$(PY) -m build_tools serve
+
+# Validate the contributed data files only (fast).
+check: $(STAMP)
+	$(PY) -m build_tools check
+
+# Debian's Chromium and CJK fonts for the browser tests (installed only when missing).
+browsers:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then \
+	  echo "Installing chromium and fonts-noto-cjk (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+test: $(STAMP) browsers
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) -m build_tools bench
+
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_invariants.py
+
+clean:
+	rm -rf site docs/texts docs/anchors.json build .pytest_cache

@@ -1,0 +1,60 @@
+"""Command line: `python -m build_tools COMMAND`.
+
+  build     generate docs/texts/**.md and docs/anchors.json from seeds/ + editions/
+  site      build, then `mkdocs build --strict` into site/ (replaced only on success)
+  serve     site, then serve with live reload, regenerating on edits
+  check     validate the contributed data files
+  bench     time the pipeline and the full build
+  scaffold  write a template edition file for a new raw text
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+
+from .errors import EditionError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name in ("build", "site", "serve", "check", "bench"):
+        sub.add_parser(name)
+    scaffold = sub.add_parser("scaffold")
+    scaffold.add_argument("raw", help="file name of the raw text in seeds/")
+    args = parser.parse_args(argv)
+    try:
+        return run(args)
+    except EditionError as error:
+        if args.debug:
+            traceback.print_exc()
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+def run(args) -> int:
+    from . import build, commands
+    if args.command == "build":
+        changed = build.generate()
+        print(f"generated the edition ({changed} files changed)")
+    elif args.command == "site":
+        build.generate()
+        build.build_site()
+        print("site built in site/")
+    elif args.command == "serve":
+        commands.serve()
+    elif args.command == "check":
+        commands.check()
+        print("all data files are valid")
+    elif args.command == "bench":
+        commands.bench()
+    elif args.command == "scaffold":
+        print(commands.scaffold(args.raw))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""Conservation: every non-whitespace character of a raw text is accounted for.
+
+raw (NFC) = headings + paragraphs + notes (a note's number counts as its digits)
+            + removed furniture (cleaning report) + what corrections replaced,
+as multisets of non-whitespace characters. Corrections: the raw side holds the
+expected text, the output side the replacement.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .model import CleanText
+
+
+def chars(text: str) -> Counter:
+    return Counter(ch for ch in text if not ch.isspace())
+
+
+def output_characters(text: CleanText) -> Counter:
+    total = Counter()
+    for block in text.blocks:
+        total += chars(block.text)
+    for note in text.notes:
+        total += chars(note.text) + chars(note.number)
+    for removal in text.removals:
+        total += chars(removal.text)
+    for correction in text.corrections:
+        total += chars(correction.expected)
+        total -= chars(correction.replacement)
+    return total
+
+
+def discrepancy(text: CleanText) -> tuple[Counter, Counter]:
+    """(characters lost, characters invented) — both empty when the cleaner conserved the text."""
+    raw = Counter()
+    for line in text.lines:
+        raw += chars(line.text)
+    for correction in text.corrections:
+        raw += chars(correction.expected) - chars(correction.replacement)
+    out = output_characters(text)
+    return raw - out, out - raw

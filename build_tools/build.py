@@ -1,0 +1,98 @@
+"""Generate the edition's Markdown into docs/, all-or-nothing.
+
+Every file is computed in memory first; only when every text has been cleaned,
+accounted for and rendered are files written, and only those whose content
+changed (so `mkdocs serve` does not reload in a loop). Stale generated files
+are removed.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .accounting import discrepancy
+from .editions import ROOT, discover
+from .errors import EditionError
+from .model import CleanText
+from .pipeline import clean
+from .render import render_anchors, render_catalogue, render_nav, render_text
+
+DOCS = ROOT / "docs"
+GENERATED_DIR = DOCS / "texts"
+VERSION_FILE = ROOT / "VERSION"
+
+
+def version() -> str:
+    return VERSION_FILE.read_text(encoding="utf-8").strip()
+
+
+def clean_all() -> list[CleanText]:
+    texts = []
+    for raw, edition in discover():
+        text = clean(raw, edition)
+        lost, invented = discrepancy(text)
+        if lost or invented:
+            sample = "".join(sorted((lost or invented).elements()))[:40]
+            raise EditionError(raw, f"the cleaner {'lost' if lost else 'invented'} characters ({sample}) — "
+                                    "this is a bug in build_tools: report it with this message")
+        texts.append(text)
+    return texts
+
+
+def generate_files(texts: list[CleanText]) -> dict[str, str]:
+    files: dict[str, str] = {}
+    for text in texts:
+        files.update(render_text(text))
+    files["anchors.json"] = render_anchors(texts, version())
+    files["texts/catalogue.md"] = render_catalogue(texts)
+    return files
+
+
+def write_if_changed(path: Path, content: str) -> bool:
+    if path.exists() and path.read_text(encoding="utf-8") == content:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(content, encoding="utf-8")
+    tmp.replace(path)
+    return True
+
+
+def write_docs(files: dict[str, str], docs: Path = DOCS) -> int:
+    """Write generated files under docs/, remove stale ones; returns how many changed."""
+    changed = sum(write_if_changed(docs / rel, content) for rel, content in sorted(files.items()))
+    wanted = {docs / rel for rel in files}
+    for stale in sorted((docs / "texts").rglob("*")) if (docs / "texts").exists() else []:
+        if stale.is_file() and stale not in wanted:
+            stale.unlink()
+            changed += 1
+    return changed
+
+
+NAV_FILE = ROOT / "build" / "nav.yml"
+
+
+def generate() -> int:
+    texts = clean_all()
+    files = generate_files(texts)
+    nav = render_nav(texts)
+    return write_docs(files) + write_if_changed(NAV_FILE, nav)
+
+
+def build_site() -> None:
+    """mkdocs build --strict into a temporary directory, then swap it in as site/."""
+    site = ROOT / "site"
+    with tempfile.TemporaryDirectory(dir=ROOT, prefix=".site-") as tmp:
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                                 "--site-dir", tmp], cwd=ROOT)
+        if result.returncode != 0:
+            raise EditionError("mkdocs.yml", "mkdocs build --strict failed (see above) — site/ left unchanged")
+        old = ROOT / ".site-old"
+        if site.exists():
+            site.rename(old)
+        Path(tmp).rename(site)
+        Path(tmp).mkdir()   # let TemporaryDirectory clean up an empty directory
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,100 @@
+"""The longer-running commands: check, serve, bench, scaffold."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from .editions import EDITIONS, ROOT, SEEDS, discover
+from .errors import EditionError
+
+
+def check() -> None:
+    """Validate every edition file (more data files join as their issues land)."""
+    discover()
+
+
+def serve() -> None:
+    """Serve the site; regenerate the Markdown whenever seeds, editions or build_tools change."""
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    from . import build
+
+    class Regenerate(FileSystemEventHandler):
+        def __init__(self):
+            self.pending = threading.Event()
+
+        def on_any_event(self, event):
+            if not event.src_path.endswith((".tmp", ".pyc")) and "__pycache__" not in event.src_path:
+                self.pending.set()
+
+    handler = Regenerate()
+    observer = Observer()
+    for folder in (SEEDS, EDITIONS, ROOT / "build_tools", ROOT / "bib"):
+        if folder.exists():
+            observer.schedule(handler, str(folder), recursive=True)
+    observer.start()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload"], cwd=ROOT)
+    try:
+        while server.poll() is None:
+            if handler.pending.wait(timeout=1):
+                time.sleep(0.3)
+                handler.pending.clear()
+                result = subprocess.run([sys.executable, "-m", "build_tools", "build"], cwd=ROOT)
+                if result.returncode:
+                    print("regeneration failed; the site keeps its last good pages", file=sys.stderr)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        observer.stop()
+        server.terminate()
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def bench() -> None:
+    """Print the pipeline's time for all texts and the full build time."""
+    from .build import clean_all
+
+    start = time.perf_counter()
+    clean_all()
+    pipeline = time.perf_counter() - start
+    full = timed([sys.executable, "-m", "build_tools", "site"])
+    print("| measure | seconds |\n|---|---:|")
+    print(f"| cleaning pipeline, all {len(discover())} texts (in process) | {pipeline:.2f} |")
+    print(f"| full build (generate + mkdocs build --strict) | {full:.2f} |")
+
+
+TEMPLATE = """# Edition file of seeds/{raw} — fill in, then `make check`.
+source: {raw}
+slug: CHANGE-ME
+order: 99
+title: 題名（編者擬題）
+title_is_editorial: true
+title_en: English title
+kind: journal article   # journal article | master's thesis | thesis chapter | government report
+description: >-
+  一兩句內容說明。
+outline:
+  levels: [capital, number, paren]   # enumerators, outermost first: chapter section capital number paren
+paragraphs:
+  signal: trailing-space   # or: indent
+"""
+
+
+def scaffold(raw_name: str) -> str:
+    raw = SEEDS / raw_name
+    if not raw.exists():
+        raise EditionError(raw, "no such raw text — copy it into seeds/ first")
+    target = EDITIONS / f"{raw.stem}.yml"
+    if target.exists():
+        raise EditionError(target, "edition file already exists — edit it instead")
+    target.write_text(TEMPLATE.format(raw=raw.name), encoding="utf-8")
+    return f"wrote {target.relative_to(ROOT)}; fill it in and run `make check`"

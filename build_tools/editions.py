@@ -1,0 +1,141 @@
+"""Edition files: per-text metadata and the per-text knowledge the cleaner needs.
+
+One YAML file per raw text, `editions/<raw file stem>.yml`, validated here.
+Everything text-specific lives in these files (header strings, outline policy,
+the few editorial decisions heuristics cannot make), never in code.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .datafile import load_model
+from .errors import EditionError
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+EDITIONS = ROOT / "editions"
+
+Enumerator = Literal["chapter", "section", "capital", "number", "paren"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Publication(Strict):
+    """What is known of the original publication (all optional: the sources lack title pages)."""
+
+    institution: str | None = None
+    institution_en: str | None = None
+    degree: str | None = None
+    thesis_title: str | None = None
+    chapter_title: str | None = None
+    issuer: str | None = None
+    year: str | None = None
+    evidence: str | None = None
+
+
+class Furniture(Strict):
+    running_headers: list[str] = []
+    watermark: str | None = None
+    endnotes_heading: str | None = None
+    not_page_starts: list[int] = []
+
+
+class NamedHeading(Strict):
+    """A heading without an enumerator (摘要), matched on its whole text."""
+
+    text: str
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    level: int = 1
+
+
+class Outline(Strict):
+    levels: list[Enumerator]
+    named: list[NamedHeading] = []
+    anchor_prefix: list[int] = []          # numbers of enclosing units outside the excerpt (004: chapter 6)
+    root_id: str = "front"                 # section id of text before the first heading
+    split_level: int | None = None         # one page per heading of this level (001: chapters)
+    title_line: int | None = None          # a raw line that is the document's own title (003)
+    max_title_chars: int = 30
+    no_headings_in: list[tuple[int, int]] = []   # raw line ranges (tables) where no heading is sought
+    not_headings: list[int] = []           # raw lines that look like headings but are not
+    wrapped_headings: list[int] = []       # raw lines that continue the heading on the line before
+
+
+class Paragraphs(Strict):
+    signal: Literal["indent", "trailing-space"]
+    breaks_before: list[int] = []          # raw lines that start a paragraph the layout does not mark
+    joins_before: list[int] = []           # raw lines that continue a paragraph despite the layout
+
+
+class CorrectionSpec(Strict):
+    line: int
+    expected: str
+    replacement: str
+    reason: str
+
+
+class Edition(Strict):
+    source: str
+    slug: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    order: int
+    title: str
+    title_is_editorial: bool
+    title_en: str
+    kind: Literal["journal article", "master's thesis", "thesis chapter", "government report"]
+    language: str = "zh-Hant-TW"
+    description: str
+    publication: Publication = Publication()
+    furniture: Furniture = Furniture()
+    outline: Outline
+    paragraphs: Paragraphs
+    corrections: list[CorrectionSpec] = []
+
+    @field_validator("source")
+    @classmethod
+    def _source_is_a_file_name(cls, value: str) -> str:
+        if "/" in value or not value.endswith(".txt"):
+            raise ValueError("must be the raw file's name in seeds/, e.g. 000_19b1ec96d07d16c6.txt")
+        return value
+
+    @property
+    def stem(self) -> str:
+        return self.source[: -len(".txt")]
+
+
+def edition_path(raw: Path) -> Path:
+    return EDITIONS / f"{raw.stem}.yml"
+
+
+def load_edition(path: Path) -> Edition:
+    edition = load_model(path, Edition)
+    if edition.source != f"{path.stem}.txt":
+        raise EditionError(path, f"source '{edition.source}' does not match the file name — "
+                                 f"name the file after its raw text: editions/{Path(edition.source).stem}.yml", 1)
+    return edition
+
+
+def discover(seeds: Path = SEEDS, editions: Path = EDITIONS) -> list[tuple[Path, Edition]]:
+    """Every raw text with its edition, in edition order; a raw text without one is an error."""
+    pairs = []
+    for raw in sorted(seeds.glob("*.txt")):
+        path = editions / f"{raw.stem}.yml"
+        if not path.exists():
+            raise EditionError(raw, f"no edition file — create {path.relative_to(path.parent.parent)} "
+                                    f"(`python -m build_tools scaffold {raw.name}` writes a template)")
+        pairs.append((raw, load_edition(path)))
+    for path in sorted(editions.glob("*.yml")):
+        if not (seeds / f"{path.stem}.txt").exists():
+            raise EditionError(path, f"edition without a raw text — add seeds/{path.stem}.txt or remove this file", 1)
+    slugs: dict[str, Path] = {}
+    for raw, edition in pairs:
+        if edition.slug in slugs:
+            raise EditionError(edition_path(raw), f"slug '{edition.slug}' is already used by "
+                                                  f"{slugs[edition.slug].name} — choose another")
+        slugs[edition.slug] = raw
+    return sorted(pairs, key=lambda pair: (pair[1].order, pair[0].name))

@@ -1,0 +1,81 @@
+"""The small data model shared by every stage of the pipeline."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a raw text, NFC-normalised, numbered as in the file (from 1)."""
+
+    no: int
+    text: str
+    page_start: bool = False  # first line of a new page or column (its leading space is not an indent)
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A line (or part of one) the cleaner took out of the text, for the cleaning report."""
+
+    no: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Correction:
+    """An editorial correction applied to a raw line (declared in the edition file)."""
+
+    no: int
+    expected: str
+    replacement: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading recognised from the text's own numbering (e.g. 第貳章 > 第一節 > 三、)."""
+
+    level: int            # 1 = outermost level of the text's outline
+    number: int           # its number at its level (第貳章 -> 2); 0 for unnumbered headings (摘要)
+    label: str            # the enumerator as printed: 第貳章, 一、, （三）
+    title: str            # the words after the enumerator
+    anchor: str           # stable id from the numbering path: sec-2-1-3
+    lines: tuple[int, ...]
+    page: str = ""        # output page key when the text is split into pages
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote or endnote body, numbered as printed."""
+
+    number: str           # "12", or "*" for an unnumbered note
+    text: str
+    lines: tuple[int, ...]
+    scope: str = ""       # numbering scope: the chapter anchor where numbering restarts
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of running text after joining: a heading or a paragraph."""
+
+    kind: str             # "heading" | "paragraph"
+    text: str
+    lines: tuple[int, ...]
+    anchor: str = ""
+    heading: Heading | None = None
+    section: str = ""     # anchor of the section this block belongs to
+    page: str = ""        # output page key
+
+
+@dataclass
+class CleanText:
+    """Everything the pipeline knows about one text after cleaning."""
+
+    edition: object                      # editions.Edition
+    lines: list[Line]                    # the raw lines (NFC)
+    blocks: list[Block] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    removals: list[Removal] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,97 @@
+"""Stage 4 — notes: turn note blocks into numbered note bodies.
+
+Page-bottom blocks: a note starts with its number (alone on a line, or before
+its text); a line starting with digits is a new note only if the number is the
+next one expected ("15-20。", "32, No. 4" are continuations). A block opened by
+a 'continued' separator first finishes the previous page's last note.
+Endnotes of the two-column article: `N.` starts note N wherever it has not been
+seen yet (columns interleave them); notes are then put back in number order.
+"""
+from __future__ import annotations
+
+import re
+
+from .furniture import NoteBlock
+from .model import Line, Note, Removal
+from .paragraphs import join_lines, squeeze_spaces
+
+FOOTNOTE_START = re.compile(r"^\s*(?P<n>\d{1,3})(?:\s+|(?=[^\d\s.,\-)）]))(?P<rest>.*)$|^\s*(?P<bare>\d{1,3})\s*$")
+STAR_START = re.compile(r"^\s*[*＊]\s*(?P<rest>.*)$")
+ENDNOTE_START = re.compile(r"(?:^|\s{2,})(?P<n>\d{1,2})\.(?=\S)")
+
+
+def _append(note: dict, line: Line, text: str, removals) -> None:
+    if note["text"]:
+        had_space = note["last_raw"] != note["last_raw"].rstrip()
+        note["text"] = join_lines(note["text"], had_space, Line(line.no, text), removals)
+    else:
+        note["text"] = text.strip()
+    note["last_raw"] = text
+    note["lines"].append(line.no)
+
+
+def _finish(notes: list[dict], scope_of) -> list[Note]:
+    return [Note(n["number"], squeeze_spaces(n["text"]), tuple(n["lines"]), scope_of(n["lines"][0]))
+            for n in notes]
+
+
+def parse_footnotes(blocks: list[NoteBlock], scope_of, removals) -> list[Note]:
+    """Footnote bodies from page-bottom blocks; numbering restarts with each scope."""
+    notes: list[dict] = []
+    expected: dict[str, int] = {}
+    for block in blocks:
+        current = notes[-1] if (block.continues and notes) else None
+        for line in block.lines:
+            scope = scope_of(line.no)
+            following = expected.get(scope, 1)
+            star = STAR_START.match(line.text)
+            start = FOOTNOTE_START.match(line.text)
+            number = int(start["n"] or start["bare"]) if start else None
+            if star and not notes:
+                current = {"number": "*", "text": "", "lines": [], "last_raw": ""}
+                notes.append(current)
+                _append(current, line, star["rest"], removals)
+            elif number is not None and number in (following, following + 1) and not (
+                    current and current["lines"][-1] == line.no - 1 and number != following):
+                expected[scope] = number + 1
+                current = {"number": str(number), "text": "", "lines": [], "last_raw": ""}
+                notes.append(current)
+                if start["rest"]:
+                    _append(current, line, start["rest"], removals)
+                else:
+                    current["lines"].append(line.no)
+            elif current is not None:
+                _append(current, line, line.text, removals)
+            else:
+                current = {"number": "?", "text": "", "lines": [], "last_raw": ""}
+                notes.append(current)
+                _append(current, line, line.text, removals)
+    return _finish(notes, scope_of)
+
+
+def parse_endnotes(lines: list[Line], scope_of, removals) -> list[Note]:
+    """Endnotes printed in two columns: split at every unseen `N.`, then sort by number."""
+    notes: list[dict] = []
+    seen: set[int] = set()
+    current = None
+    for line in lines:
+        if not line.text.strip():
+            continue
+        cursor = 0
+        for found in ENDNOTE_START.finditer(line.text):
+            number = int(found["n"])
+            if number in seen or number == 0:
+                continue
+            before = line.text[cursor:found.start()]
+            if before.strip() and current is not None:
+                _append(current, line, before, removals)
+            seen.add(number)
+            removals.append(Removal(line.no, ".", f"full stop after endnote number {number}"))
+            current = {"number": str(number), "text": "", "lines": [], "last_raw": ""}
+            notes.append(current)
+            cursor = found.end()
+        rest = line.text[cursor:]
+        if current is not None and rest.strip():
+            _append(current, line, rest, removals)
+    notes.sort(key=lambda n: int(n["number"]))
+    return _finish(notes, scope_of)

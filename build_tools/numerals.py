@@ -1,0 +1,34 @@
+"""Chinese enumerators: 第壹章, 第一節, 壹、, 一、, （一）, and their numeric values."""
+from __future__ import annotations
+
+import re
+
+DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+          "壹": 1, "貳": 2, "參": 3, "肆": 4, "伍": 5, "陸": 6, "柒": 7, "捌": 8, "玖": 9}
+TENS = {"十": 10, "拾": 10}
+SMALL = "一二三四五六七八九十"
+FORMAL = "壹貳參肆伍陸柒捌玖拾"
+
+ENUMERATORS: dict[str, re.Pattern] = {
+    "chapter": re.compile(rf"^(?P<label>第(?P<n>[{FORMAL}]+)章)\s*(?P<title>.*)$"),
+    "section": re.compile(rf"^(?P<label>第(?P<n>[{SMALL}]+)節)\s*(?P<title>.*)$"),
+    "capital": re.compile(rf"^(?P<label>(?P<n>[{FORMAL}]+)、)\s*(?P<title>.*)$"),
+    "number": re.compile(rf"^(?P<label>(?P<n>[{SMALL}]+)、)\s*(?P<title>.*)$"),
+    "paren": re.compile(rf"^(?P<label>（(?P<n>[{SMALL}]+)）)\s*(?P<title>.*)$"),
+}
+
+
+def value(numeral: str) -> int:
+    """The value of a Chinese numeral up to 99.
+
+    >>> [value(n) for n in ("一", "十", "十一", "二十", "二十三", "參", "拾壹")]
+    [1, 10, 11, 20, 23, 3, 11]
+    """
+    total, current = 0, 0
+    for char in numeral:
+        if char in TENS:
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = DIGITS[char]
+    return total + current

@@ -1,0 +1,231 @@
+"""Stage 6 — render: Markdown pages with explicit ids, the cleaning report, anchors.json.
+
+Output is plain Python-Markdown + pymdown-extensions syntax: headings and
+paragraphs carry `attr_list` ids from the numbering, notes are footnote
+definitions (`[^N]:`, ids `fn:N` on their page). Nothing here cleans text.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from .model import Block, CleanText
+from .paragraphs import squeeze_spaces
+
+KIND_LABELS = {"journal article": "期刊論文", "master's thesis": "碩士論文",
+               "thesis chapter": "學位論文章節", "government report": "政府施政報告"}
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
+
+
+def escape(text: str) -> str:
+    """Escape Markdown syntax in source text, so that it renders as printed.
+
+    >>> escape("a*b [c] <d> & 1. e")
+    'a\\\\*b \\\\[c\\\\] &lt;d&gt; &amp; 1. e'
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = MD_SPECIAL.sub(r"\\\1", text)
+    text = re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", text)
+    return re.sub(r"^([-+])(\s)", r"\\\1\2", text)
+
+
+@dataclass
+class Page:
+    """One output page of a text."""
+
+    key: str                      # "index", "abstract", "ch-1"
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+
+    def path(self, slug: str) -> str:
+        return f"texts/{slug}/index.md" if self.key == "index" else f"texts/{slug}/{self.key}.md"
+
+    def url(self, slug: str) -> str:
+        return f"texts/{slug}/" if self.key == "index" else f"texts/{slug}/{self.key}/"
+
+
+def heading_text(block: Block) -> str:
+    heading = block.heading
+    gap = " " if heading.label.endswith(("章", "節")) else ""
+    return f"{heading.label}{gap}{heading.title}"
+
+
+def split_pages(text: CleanText) -> list[Page]:
+    """Group blocks into pages; a split text gets an index page of its own."""
+    pages: dict[str, Page] = {}
+    for block in text.blocks:
+        if block.page not in pages:
+            title = heading_text(block) if block.kind == "heading" and block.page != "index" else text.edition.title
+            pages[block.page] = Page(block.page, title)
+        pages[block.page].blocks.append(block)
+    if "index" not in pages:
+        pages = {"index": Page("index", text.edition.title), **pages}
+    return list(pages.values())
+
+
+def heading_level(block: Block, page: Page, split_level: int | None) -> int:
+    """Markdown level: the page's own heading is H1, the outline goes down from there."""
+    level = block.heading.level
+    if block.heading.anchor == "title":
+        return 1
+    if split_level and page.key != "index":
+        return max(1, level - split_level + 1)
+    return level + 1
+
+
+def metadata_lines(text: CleanText, report_url: str) -> list[str]:
+    edition = text.edition
+    pub = edition.publication
+    rows = [("類型", KIND_LABELS[edition.kind]),
+            ("題名", edition.title + ("（編者擬題：原件無題名頁）" if edition.title_is_editorial else "")),
+            ("英文題名", escape(edition.title_en)),
+            ("原始檔案", f"`seeds/{edition.source}`")]
+    for label, value in (("學校", pub.institution and f"{pub.institution}（{pub.institution_en}）"),
+                         ("學位", pub.degree), ("論文題目", pub.thesis_title), ("章名", pub.chapter_title),
+                         ("發行機關", pub.issuer), ("年份", pub.year), ("出處說明", pub.evidence)):
+        if value:
+            rows.append((label, escape(value)))
+    rows.append(("清理報告", f"[移除的版面元素與編輯更正]({report_url})"))
+    out = ['!!! info "版本說明"', "", f"    {escape(squeeze_spaces(edition.description))}", ""]
+    out += [f"    **{label}**：{value}  " for label, value in rows]
+    return out + [""]
+
+
+def render_block(block: Block, page: Page, split_level: int | None) -> list[str]:
+    if block.kind == "heading":
+        if heading_level(block, page, split_level) == 1:
+            return []   # the page's H1 is written by render_page
+        hashes = "#" * heading_level(block, page, split_level)
+        return [f"{hashes} {escape(heading_text(block))} {{#{block.anchor}}}", ""]
+    return [escape(block.text), f"{{: #{block.anchor} }}", ""]
+
+
+def render_notes(notes) -> list[str]:
+    if not notes:
+        return []
+    out = []
+    for note in notes:
+        label = "star" if note.number == "*" else note.number
+        out.append(f"[^{label}]: {escape(note.text)}")
+    return out + [""]
+
+
+def render_page(text: CleanText, page: Page, pages: list[Page]) -> str:
+    edition = text.edition
+    slug = edition.slug
+    split = edition.outline.split_level
+    first = page.blocks[0] if page.blocks else None
+    h1_anchor = first.anchor if first is not None and first.kind == "heading" and \
+        heading_level(first, page, split) == 1 else "top"
+    out = [f"# {escape(page.title)} {{#{h1_anchor}}}", ""]
+    depth = "../" if page.key == "index" else "../../"
+    if page.key == "index":
+        out += metadata_lines(text, "report/")
+    if page.key == "index" and len(pages) > 1:
+        out += ["## 目次 {#contents}", ""]
+        out += [f"- [{escape(p.title)}]({p.key}.md)" for p in pages if p.key != "index"] + [""]
+    for block in page.blocks:
+        out += render_block(block, page, split)
+    scope = page.key if split else "index"
+    out += render_notes([n for n in text.notes if (n.scope or "index") == scope])
+    del depth
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def render_report(text: CleanText) -> str:
+    """The cleaning report: every removed line and every editorial correction."""
+    edition = text.edition
+    out = [f"# 清理報告：{escape(edition.title)} {{#top}}", "",
+           f"原始檔案 `seeds/{edition.source}`。以下列出清理時移除的每一行版面元素（頁碼、頁首、浮水印等）"
+           "與每一項編輯更正，依原始行號排列；移除內容不屬於正文，但逐字保留於此，以便核對。", "",
+           "## 移除的內容 {#removed}", "", "| 原始行 | 內容 | 原因 |", "|---:|---|---|"]
+    for removal in sorted(text.removals, key=lambda r: r.no):
+        out.append(f"| {removal.no} | {escape(removal.text)} | {escape(removal.reason)} |")
+    out += ["", "## 編輯更正 {#corrections}", ""]
+    if text.corrections:
+        out += ["| 原始行 | 原文 | 更正 | 理由 |", "|---:|---|---|---|"]
+        out += [f"| {c.no} | {escape(c.expected)} | {escape(c.replacement)} | {escape(c.reason)} |"
+                for c in text.corrections]
+    else:
+        out.append("本文目前沒有編輯更正。")
+    if text.warnings:
+        out += ["", "## 警告 {#warnings}", ""] + [f"- {escape(w)}" for w in text.warnings]
+    return "\n".join(out) + "\n"
+
+
+def render_text(text: CleanText) -> dict[str, str]:
+    """All files of one text: {docs-relative path: content}."""
+    pages = split_pages(text)
+    files = {page.path(text.edition.slug): render_page(text, page, pages) for page in pages}
+    files[f"texts/{text.edition.slug}/report.md"] = render_report(text)
+    return files
+
+
+def anchor_entries(text: CleanText) -> dict:
+    """This text's entry in anchors.json."""
+    edition = text.edition
+    pages = split_pages(text)
+    url_of = {page.key: page.url(edition.slug) for page in pages}
+    anchors = []
+    for page in pages:
+        first = page.blocks[0] if page.blocks else None
+        if first is None or first.kind != "heading":
+            anchors.append({"id": "top", "url": url_of[page.key] + "#top", "kind": "section",
+                            "label": "", "title": page.title})
+    for block in text.blocks:
+        entry = {"id": block.anchor, "url": f"{url_of[block.page]}#{block.anchor}"}
+        if block.kind == "heading":
+            entry.update(kind="section", label=block.heading.label, title=block.heading.title,
+                         level=block.heading.level)
+        else:
+            entry.update(kind="paragraph", label="", title=block.text[:40])
+        entry["lines"] = [block.lines[0], block.lines[-1]]
+        anchors.append(entry)
+    split = edition.outline.split_level
+    for note in text.notes:
+        label = "star" if note.number == "*" else note.number
+        page = note.scope if split else "index"
+        anchors.append({"id": f"fn:{label}", "url": f"{url_of.get(page, url_of['index'])}#fn:{label}",
+                        "kind": "note", "label": note.number, "title": note.text[:40],
+                        "lines": [note.lines[0], note.lines[-1]] if note.lines else []})
+    return {"slug": edition.slug, "source": edition.source, "title": edition.title,
+            "title_is_editorial": edition.title_is_editorial, "kind": edition.kind,
+            "pages": [page.url(edition.slug) for page in pages], "anchors": anchors}
+
+
+def render_anchors(texts: list[CleanText], version: str) -> str:
+    registry = {"edition": version, "texts": [anchor_entries(text) for text in texts]}
+    return json.dumps(registry, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def render_catalogue(texts: list[CleanText]) -> str:
+    """The list of texts with their metadata, included in the home page."""
+    out = []
+    for text in texts:
+        edition = text.edition
+        mark = "（編者擬題）" if edition.title_is_editorial else ""
+        out += [f"### [{escape(edition.title)}](texts/{edition.slug}/index.md){mark}", "",
+                f"*{escape(edition.title_en)}* · {KIND_LABELS[edition.kind]} · 原始檔案 `{edition.source}`", "",
+                escape(edition.description), ""]
+    return "\n".join(out)
+
+
+def render_nav(texts: list[CleanText]) -> str:
+    """build/nav.yml: the site navigation, inherited by mkdocs.yml."""
+    def quote(value: str) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    out = ["# generated by `python -m build_tools build`; do not edit", "nav:",
+           "  - 首頁: index.md", "  - 收錄文獻:"]
+    for text in texts:
+        slug = text.edition.slug
+        pages = split_pages(text)
+        if len(pages) == 1:
+            out.append(f"      - {quote(text.edition.title)}: texts/{slug}/index.md")
+            continue
+        out.append(f"      - {quote(text.edition.title)}:")
+        out.append(f"          - texts/{slug}/index.md")
+        out += [f"          - {quote(page.title)}: {page.path(slug)}" for page in pages if page.key != "index"]
+    out += ["  - 編輯原則: principles.md"]
+    return "\n".join(out) + "\n"
