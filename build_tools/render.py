@@ -119,7 +119,6 @@ def render_page(text: CleanText, page: Page, pages: list[Page]) -> str:
     h1_anchor = first.anchor if first is not None and first.kind == "heading" and \
         heading_level(first, page, split) == 1 else "top"
     out = [f"# {escape(page.title)} {{#{h1_anchor}}}", ""]
-    depth = "../" if page.key == "index" else "../../"
     if page.key == "index":
         out += metadata_lines(text, "report/")
     if page.key == "index" and len(pages) > 1:
@@ -129,7 +128,6 @@ def render_page(text: CleanText, page: Page, pages: list[Page]) -> str:
         out += render_block(block, page, split)
     scope = page.key if split else "index"
     out += render_notes([n for n in text.notes if (n.scope or "index") == scope])
-    del depth
     return "\n".join(out).rstrip("\n") + "\n"
 
 
