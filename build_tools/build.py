@@ -48,7 +48,7 @@ def generate_files(texts: list[CleanText]) -> dict[str, str]:
         files.update(render_text(text))
     files["anchors.json"] = render_anchors(texts, version())
     files["texts/catalogue.md"] = render_catalogue(texts)
-    files["texts/index.md"] = render_catalogue(texts, prefix="")
+    files["texts/index.md"] = render_catalogue(texts, prefix="", heading=True)
     return files
 
 

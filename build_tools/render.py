@@ -74,6 +74,11 @@ def heading_level(block: Block, page: Page, split_level: int | None) -> int:
     return level + 1
 
 
+def description(edition) -> str:
+    """The edition's description as one line (YAML folding leaves spaces between Chinese clauses)."""
+    return escape(squeeze_spaces(edition.description))
+
+
 def metadata_lines(text: CleanText, report_url: str) -> list[str]:
     edition = text.edition
     pub = edition.publication
@@ -87,7 +92,7 @@ def metadata_lines(text: CleanText, report_url: str) -> list[str]:
         if value:
             rows.append((label, escape(value)))
     rows.append(("清理報告", f"[移除的版面元素與編輯更正]({report_url})"))
-    out = ['!!! info "版本說明"', "", f"    {escape(squeeze_spaces(edition.description))}", ""]
+    out = ['!!! info "版本說明"', "", f"    {description(edition)}", ""]
     out += [f"    **{label}**：{value}  " for label, value in rows]
     return out + [""]
 
@@ -120,7 +125,7 @@ def render_page(text: CleanText, page: Page, pages: list[Page]) -> str:
         heading_level(first, page, split) == 1 else "top"
     out = [f"# {escape(page.title)} {{#{h1_anchor}}}", ""]
     if page.key == "index":
-        out += metadata_lines(text, "report/")
+        out += metadata_lines(text, "report.md")
     if page.key == "index" and len(pages) > 1:
         out += ["## 目次 {#contents}", ""]
         out += [f"- [{escape(p.title)}]({p.key}.md)" for p in pages if p.key != "index"] + [""]
@@ -197,15 +202,16 @@ def render_anchors(texts: list[CleanText], version: str) -> str:
     return json.dumps(registry, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def render_catalogue(texts: list[CleanText], prefix: str = "texts/") -> str:
-    """The list of texts with their metadata (home page snippet; texts/index.md with prefix '')."""
-    out = [] if prefix else ["# 收錄文獻 {#top}", ""]
+def render_catalogue(texts: list[CleanText], prefix: str = "texts/", heading: bool = False) -> str:
+    """The list of texts with their metadata: a snippet for the home page (links from docs/),
+    or with `prefix=""` and `heading=True` the page texts/index.md."""
+    out = ["# 收錄文獻 {#top}", ""] if heading else []
     for text in texts:
         edition = text.edition
         mark = "（編者擬題）" if edition.title_is_editorial else ""
         out += [f"### [{escape(edition.title)}]({prefix}{edition.slug}/index.md){mark}", "",
                 f"*{escape(edition.title_en)}* · {KIND_LABELS[edition.kind]} · 原始檔案 `{edition.source}`", "",
-                escape(edition.description), ""]
+                description(edition), ""]
     return "\n".join(out)
 
 
