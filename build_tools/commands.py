@@ -5,7 +5,6 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
 from .editions import EDITIONS, ROOT, SEEDS, discover
 from .errors import EditionError
@@ -21,7 +20,6 @@ def serve() -> None:
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
 
-    from . import build
 
     class Regenerate(FileSystemEventHandler):
         def __init__(self):

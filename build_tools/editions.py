@@ -6,7 +6,6 @@ the few editorial decisions heuristics cannot make), never in code.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Literal
 
