@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .markers import MARK_CLOSE, MARK_OPEN
 from .model import CleanText
 
 
 def chars(text: str) -> Counter:
-    return Counter(ch for ch in text if not ch.isspace())
+    """Non-whitespace characters; a note marker counts as its digits."""
+    return Counter(ch for ch in text if not ch.isspace() and ch not in (MARK_OPEN, MARK_CLOSE))
 
 
 def output_characters(text: CleanText) -> Counter:

@@ -38,8 +38,20 @@ def clean_all() -> list[CleanText]:
             sample = "".join(sorted((lost or invented).elements()))[:40]
             raise EditionError(raw, f"the cleaner {'lost' if lost else 'invented'} characters ({sample}) — "
                                     "this is a bug in build_tools: report it with this message")
+        check_notes(raw, text)
         texts.append(text)
     return texts
+
+
+def check_notes(raw: Path, text: CleanText) -> None:
+    """Stop on the first note anomaly the edition file does not explain."""
+    for anomaly in text.anomalies:
+        if anomaly.decision is None:
+            scope = "" if anomaly.scope == "index" else f" of {anomaly.scope}"
+            hint = ("remove the stale entry from `notes:` in the edition file" if anomaly.problem == "stale decision"
+                    else f"fix the cleaner, or record an editorial decision (kind: {anomaly.problem}) "
+                         f"under `notes:` in editions/{raw.stem}.yml")
+            raise EditionError(raw, f"note {anomaly.number}{scope}: {anomaly.message} — {hint}", anomaly.line)
 
 
 def generate_files(texts: list[CleanText]) -> dict[str, str]:

@@ -72,6 +72,25 @@ class Paragraphs(Strict):
     joins_before: list[int] = []           # raw lines that continue a paragraph despite the layout
 
 
+class NoteDecision(Strict):
+    """An editorial decision that explains a note anomaly the build would otherwise reject."""
+
+    numbers: str = Field(pattern=r"^\d+(-\d+)?(\s*,\s*\d+(-\d+)?)*$")   # "37-38, 48-57"
+    scope: str = "index"                   # numbering scope: the page ("ch-2" in 001), else index
+    kind: Literal["lost", "truncated", "unreferenced"]
+    reason: str
+
+    def number_list(self) -> list[int]:
+        """>>> NoteDecision(numbers="37-38, 48", kind="lost", reason="r").number_list()
+        [37, 38, 48]
+        """
+        out: list[int] = []
+        for part in self.numbers.split(","):
+            first, _, last = part.strip().partition("-")
+            out += range(int(first), int(last or first) + 1)
+        return out
+
+
 class CorrectionSpec(Strict):
     line: int
     expected: str
@@ -93,6 +112,7 @@ class Edition(Strict):
     furniture: Furniture = Furniture()
     outline: Outline
     paragraphs: Paragraphs
+    notes: list[NoteDecision] = []
     corrections: list[CorrectionSpec] = []
 
     @field_validator("source")

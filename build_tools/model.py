@@ -78,4 +78,6 @@ class CleanText:
     notes: list[Note] = field(default_factory=list)
     removals: list[Removal] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
+    markers: list = field(default_factory=list)    # markers.Marker, in document order
+    anomalies: list = field(default_factory=list)  # notecheck.Anomaly, explained or not
     warnings: list[str] = field(default_factory=list)

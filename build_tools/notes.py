@@ -17,7 +17,7 @@ from .paragraphs import join_lines, squeeze_spaces
 
 FOOTNOTE_START = re.compile(r"^\s*(?P<n>\d{1,3})(?:\s+|(?=[^\d\s.,\-)）]))(?P<rest>.*)$|^\s*(?P<bare>\d{1,3})\s*$")
 STAR_START = re.compile(r"^\s*[*＊]\s*(?P<rest>.*)$")
-ENDNOTE_START = re.compile(r"(?:^|\s{2,})(?P<n>\d{1,2})\.(?=\S)")
+ENDNOTE_START = re.compile(r"(?:^\s*|\s{2,})(?P<n>\d{1,2})\.(?=\S)")
 
 
 def _append(note: dict, line: Line, text: str, removals) -> None:
@@ -69,8 +69,56 @@ def parse_footnotes(blocks: list[NoteBlock], scope_of, removals) -> list[Note]:
     return _finish(notes, scope_of)
 
 
+PAIRS = {"〉": "〈", "》": "《", "」": "「", "）": "（", "』": "『"}
+
+
+def open_bracket(text: str) -> str | None:
+    """The innermost bracket left open at the end of `text`, if any.
+
+    >>> open_bracket("宋學文，〈第二軌道外交與台灣安全——"), open_bracket("〈免國於患者行其下？〉，頁38-39。")
+    ('〈', None)
+    """
+    stack: list[str] = []
+    for ch in text:
+        if ch in PAIRS.values():
+            stack.append(ch)
+        elif ch in PAIRS and stack and stack[-1] == PAIRS[ch]:
+            stack.pop()
+    return stack[-1] if stack else None
+
+
+def first_unopened_closer(text: str) -> str | None:
+    """A closing bracket at the start of a fragment whose opening lies elsewhere (「建議〉，宋學文」 → 〉)."""
+    depth: dict[str, int] = {}
+    for ch in text:
+        if ch in PAIRS.values():
+            depth[ch] = depth.get(ch, 0) + 1
+        elif ch in PAIRS:
+            if not depth.get(PAIRS[ch]):
+                return ch
+            depth[PAIRS[ch]] -= 1
+    return None
+
+
+def owner_of_fragment(notes: list[dict], current: dict, fragment: str) -> dict:
+    """The note an unnumbered fragment continues: normally the current one, but when the
+    columns interleave (000: the rest of note 29 follows note 39), the note whose bracket
+    the fragment closes."""
+    closer = first_unopened_closer(fragment)
+    if closer is None or open_bracket(current["text"]) == PAIRS[closer]:
+        return current
+    for note in reversed(notes):
+        if open_bracket(note["text"]) == PAIRS[closer]:
+            return note
+    return current
+
+
 def parse_endnotes(lines: list[Line], scope_of, removals) -> list[Note]:
-    """Endnotes printed in two columns: split at every unseen `N.`, then sort by number."""
+    """Endnotes printed in two columns: split at every unseen `N.`, then sort by number.
+
+    A fragment without a number continues the note before it, unless it closes a
+    bracket that an earlier, unfinished note opened (see `owner_of_fragment`).
+    """
     notes: list[dict] = []
     seen: set[int] = set()
     current = None
@@ -84,6 +132,7 @@ def parse_endnotes(lines: list[Line], scope_of, removals) -> list[Note]:
                 continue
             before = line.text[cursor:found.start()]
             if before.strip() and current is not None:
+                current = owner_of_fragment(notes, current, before)
                 _append(current, line, before, removals)
             seen.add(number)
             removals.append(Removal(line.no, ".", f"full stop after endnote number {number}"))
@@ -92,6 +141,7 @@ def parse_endnotes(lines: list[Line], scope_of, removals) -> list[Note]:
             cursor = found.end()
         rest = line.text[cursor:]
         if current is not None and rest.strip():
+            current = owner_of_fragment(notes, current, rest)
             _append(current, line, rest, removals)
     notes.sort(key=lambda n: int(n["number"]))
     return _finish(notes, scope_of)

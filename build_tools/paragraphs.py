@@ -13,7 +13,7 @@ import re
 from .furniture import is_spacer
 from .model import Line, Removal
 
-SENTENCE_END = re.compile(r"[。？！?!：:；;」』）)》〉…]\s*\d{0,3}\s*$")
+SENTENCE_END = re.compile(r"[。？！?!：:；;」』）)》〉…]\s*(?:\ue000\d+\ue001|\d{0,3})\s*$")  # a note marker may follow
 NO_START = "，、。；：）」』》〉,.;:)"
 ITEM_START = re.compile(r"^\s*(（[一二三四五六七八九十０-９\d]+）|[一二三四五六七八九十]+、|[０-９]+、|\([０-９\d]+\))")
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2025-\u2027]")

@@ -1,9 +1,9 @@
-"""Compose the stages for one raw text: read → furniture → structure → notes → paragraphs."""
+"""Compose the stages for one raw text: read → furniture → structure → notes → markers → paragraphs."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from . import furniture, notes, paragraphs, structure
+from . import furniture, markers, notecheck, notes, paragraphs, structure
 from .corrections import apply_corrections
 from .model import Block, CleanText, Heading
 from .read import read_lines
@@ -16,19 +16,40 @@ def page_key(heading: Heading | None, split_level: int | None, current: str) -> 
     return heading.anchor.replace("sec-", "ch-") if heading.number else heading.anchor
 
 
-def scope_finder(blocks: list[Block], split_level: int | None):
-    """Map a raw line number to its note-numbering scope (the page it prints on)."""
-    starts = sorted((block.lines[0], block.page) for block in blocks if block.kind == "heading")
+def section_pages(sections: list[structure.Section], split_level: int | None) -> list[str]:
+    """The output page of each section."""
+    pages, page = [], "index"
+    for section in sections:
+        page = page_key(section.heading, split_level, page)
+        pages.append(page)
+    return pages
+
+
+def scope_finder(sections: list[structure.Section], pages: list[str], split_level: int | None):
+    """Map a raw line number to its note-numbering scope: the output page it prints on."""
+    starts = [(section.heading.lines[0], page) for section, page in zip(sections, pages) if section.heading]
 
     def scope_of(no: int) -> str:
+        if not split_level:
+            return "index"
         scope = "index"
         for first_line, page in starts:
             if first_line > no:
                 break
             scope = page
-        return scope if split_level else "index"
+        return scope
 
     return scope_of
+
+
+def last_note_numbers(found_notes, edition) -> dict[str, int]:
+    """Per scope, the highest note number there is: a body, or a marker whose body is recorded as lost."""
+    last: dict[str, int] = {}
+    numbered = [(n.scope or "index", int(n.number)) for n in found_notes if n.number.isdigit()]
+    numbered += [(d.scope, n) for d in edition.notes if d.kind == "lost" for n in d.number_list()]
+    for scope, number in numbered:
+        last[scope] = max(last.get(scope, 0), number)
+    return last
 
 
 def clean(raw: Path, edition) -> CleanText:
@@ -39,19 +60,24 @@ def clean(raw: Path, edition) -> CleanText:
     paged = furniture.paginate(lines, edition)
     result.removals.extend(paged.removals)
     sections = structure.structure(paged.body, edition)
-    page = "index"
+    pages = section_pages(sections, edition.outline.split_level)
+    scope_of = scope_finder(sections, pages, edition.outline.split_level)
+    result.notes = notes.parse_footnotes(paged.note_blocks, scope_of, result.removals)
+    if paged.endnotes:
+        result.notes += notes.parse_endnotes(paged.endnotes, scope_of, result.removals)
+    body = [line for section in sections for line in section.lines]
+    marked, result.markers = markers.find_markers(body, scope_of, last_note_numbers(result.notes, edition))
+    result.anomalies = notecheck.find_anomalies(result.notes, result.markers, edition.notes)
+    marked_text = {line.no: line for line in marked}
     counters: dict[str, int] = {}
-    for section in sections:
-        page = page_key(section.heading, edition.outline.split_level, page)
+    for section, page in zip(sections, pages):
         anchor = section.heading.anchor if section.heading else edition.outline.root_id
         if section.heading:
             result.blocks.append(Block("heading", section.heading.label + section.heading.title,
                                        section.heading.lines, anchor, section.heading, anchor, page))
-        for text, nos in paragraphs.paragraphs(section.lines, edition.paragraphs, result.removals):
+        section_lines = [marked_text[line.no] for line in section.lines]
+        for text, nos in paragraphs.paragraphs(section_lines, edition.paragraphs, result.removals):
             counters[anchor] = counters.get(anchor, 0) + 1
-            result.blocks.append(Block("paragraph", text, nos, f"{anchor}-p{counters[anchor]}", None, anchor, page))
-    scope_of = scope_finder(result.blocks, edition.outline.split_level)
-    result.notes = notes.parse_footnotes(paged.note_blocks, scope_of, result.removals)
-    if paged.endnotes:
-        result.notes += notes.parse_endnotes(paged.endnotes, scope_of, result.removals)
+            result.blocks.append(Block("paragraph", markers.tidy_markers(text), nos,
+                                       f"{anchor}-p{counters[anchor]}", None, anchor, page))
     return result

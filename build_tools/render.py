@@ -10,12 +10,17 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from .model import Block, CleanText
+from .markers import MARK_CLOSE, MARK_OPEN
+from .model import Block, CleanText, Note
+from .notecheck import truncated_notes
 from .paragraphs import squeeze_spaces
 
 KIND_LABELS = {"journal article": "期刊論文", "master's thesis": "碩士論文",
                "thesis chapter": "學位論文章節", "government report": "政府施政報告"}
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
+MARKER = re.compile(f"{MARK_OPEN}(\\d+){MARK_CLOSE}")
+LOST_REMARK = '<span class="ed-remark">〔編者按：此註原文已佚，原件僅存註號。〕</span>'
+TRUNCATED_REMARK = '<span class="ed-remark">〔編者按：原件此註至此中斷，以下文字已佚。〕</span>'
 
 
 def escape(text: str) -> str:
@@ -28,6 +33,15 @@ def escape(text: str) -> str:
     text = MD_SPECIAL.sub(r"\\\1", text)
     text = re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", text)
     return re.sub(r"^([-+])(\s)", r"\\\1\2", text)
+
+
+def running_text(text: str) -> str:
+    """Escape source text and turn its note markers into footnote references.
+
+    >>> running_text("之後。\ue0001\ue001在參與")
+    '之後。[^1]在參與'
+    """
+    return MARKER.sub(r"[^\1]", escape(text))
 
 
 @dataclass
@@ -94,6 +108,9 @@ def metadata_lines(text: CleanText, report_url: str) -> list[str]:
     rows.append(("清理報告", f"[移除的版面元素與編輯更正]({report_url})"))
     out = ['!!! info "版本說明"', "", f"    {description(edition)}", ""]
     out += [f"    **{label}**：{value}  " for label, value in rows]
+    note = text_note(text)
+    if note is not None:
+        out += ["", f"    **原文題注（＊）**：{running_text(note.text)}", "    {: #note-star }"]
     return out + [""]
 
 
@@ -103,17 +120,27 @@ def render_block(block: Block, page: Page, split_level: int | None) -> list[str]
             return []   # the page's H1 is written by render_page
         hashes = "#" * heading_level(block, page, split_level)
         return [f"{hashes} {escape(heading_text(block))} {{#{block.anchor}}}", ""]
-    return [escape(block.text), f"{{: #{block.anchor} }}", ""]
+    return [running_text(block.text), f"{{: #{block.anchor} }}", ""]
 
 
-def render_notes(notes) -> list[str]:
-    if not notes:
-        return []
-    out = []
-    for note in notes:
-        label = "star" if note.number == "*" else note.number
-        out.append(f"[^{label}]: {escape(note.text)}")
-    return out + [""]
+def page_notes(text: CleanText, scope: str) -> list[tuple[str, str]]:
+    """(number, Markdown body) of every note on one page, lost ones with the editor's remark."""
+    truncated = truncated_notes(text.edition.notes)
+    notes = {note.number: running_text(note.text) + (" " + TRUNCATED_REMARK if (scope, note.number) in truncated else "")
+             for note in text.notes if (note.scope or "index") == scope and note.number.isdigit()}
+    for anomaly in text.anomalies:
+        if anomaly.problem == "lost" and anomaly.scope == scope:
+            notes[anomaly.number] = LOST_REMARK
+    return sorted(notes.items(), key=lambda item: int(item[0]))
+
+
+def render_notes(notes: list[tuple[str, str]]) -> list[str]:
+    return [f"[^{number}]: {body}" for number, body in notes] + ([""] if notes else [])
+
+
+def text_note(text: CleanText) -> Note | None:
+    """The unnumbered ＊ note on the text as a whole (002), if any."""
+    return next((note for note in text.notes if note.number == "*"), None)
 
 
 def render_page(text: CleanText, page: Page, pages: list[Page]) -> str:
@@ -131,8 +158,7 @@ def render_page(text: CleanText, page: Page, pages: list[Page]) -> str:
         out += [f"- [{escape(p.title)}]({p.key}.md)" for p in pages if p.key != "index"] + [""]
     for block in page.blocks:
         out += render_block(block, page, split)
-    scope = page.key if split else "index"
-    out += render_notes([n for n in text.notes if (n.scope or "index") == scope])
+    out += render_notes(page_notes(text, page.key if split else "index"))
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -152,6 +178,20 @@ def render_report(text: CleanText) -> str:
                 for c in text.corrections]
     else:
         out.append("本文目前沒有編輯更正。")
+    out += ["", "## 註釋檢核 {#notes}", "",
+            f"正文註號 {len(text.markers)} 個，註文 {sum(n.number.isdigit() for n in text.notes)} 則。"
+            "每個註號須有註文、每則註文須有註號；原件本身的缺漏列於下表，並附編輯決定的理由。", ""]
+    explained = [a for a in text.anomalies if a.decision is not None]
+    truncated = sorted(truncated_notes(text.edition.notes), key=lambda key: (key[0], int(key[1])))
+    if explained or truncated:
+        out += ["| 範圍 | 註號 | 原始行 | 情形 | 編輯決定與理由 |", "|---|---:|---:|---|---|"]
+        out += [f"| {a.scope} | {a.number} | {a.line or ''} | {escape(a.message)} | {escape(squeeze_spaces(a.decision.reason))} |"
+                for a in explained]
+        for scope, number in truncated:
+            decision = next(d for d in text.edition.notes if d.kind == "truncated" and int(number) in d.number_list())
+            out.append(f"| {scope} | {number} | | the note breaks off | {escape(squeeze_spaces(decision.reason))} |")
+    else:
+        out.append("沒有異常。")
     if text.warnings:
         out += ["", "## 警告 {#warnings}", ""] + [f"- {escape(w)}" for w in text.warnings]
     return "\n".join(out) + "\n"
@@ -186,12 +226,20 @@ def anchor_entries(text: CleanText) -> dict:
         entry["lines"] = [block.lines[0], block.lines[-1]]
         anchors.append(entry)
     split = edition.outline.split_level
-    for note in text.notes:
-        label = "star" if note.number == "*" else note.number
-        page = note.scope if split else "index"
-        anchors.append({"id": f"fn:{label}", "url": f"{url_of.get(page, url_of['index'])}#fn:{label}",
-                        "kind": "note", "label": note.number, "title": note.text[:40],
-                        "lines": [note.lines[0], note.lines[-1]] if note.lines else []})
+    note = text_note(text)
+    if note is not None:
+        anchors.append({"id": "note-star", "url": f"{url_of['index']}#note-star", "kind": "note",
+                        "label": "＊", "title": note.text[:40], "lines": [note.lines[0], note.lines[-1]]})
+    lines_of = {(n.scope or "index", n.number): n.lines for n in text.notes}
+    for page in pages:
+        scope = page.key if split else "index"
+        for number, body in page_notes(text, scope):
+            lines = lines_of.get((scope, number), ())
+            anchors.append({"id": f"fn:{number}", "url": f"{url_of[page.key]}#fn:{number}", "kind": "note",
+                            "label": number, "chapter": page.title if split else "",
+                            "title": next((n.text[:40] for n in text.notes
+                                           if (n.scope or "index", n.number) == (scope, number)), "（原文已佚）"),
+                            "lines": [lines[0], lines[-1]] if lines else []})
     return {"slug": edition.slug, "source": edition.source, "title": edition.title,
             "title_is_editorial": edition.title_is_editorial, "kind": edition.kind,
             "pages": [page.url(edition.slug) for page in pages], "anchors": anchors}

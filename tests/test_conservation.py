@@ -10,6 +10,8 @@ import pytest
 from conftest import SLUGS
 
 ROOT = Path(__file__).resolve().parent.parent
+STAR_NOTE = "    **原文題注（＊）**："
+EDITORIAL = re.compile(r'<span class="ed-remark">.*?</span>')
 REPORT_ROW = re.compile(r"^\| (\d+) \| (.*) \| (.*) \|$")
 
 
@@ -22,6 +24,9 @@ def text_content(markdown: str) -> str:
             skipping_box = True
             continue
         if skipping_box:
+            if line.startswith(STAR_NOTE):   # the text's ＊ note is shown in the box: its number is "*"
+                lines.append("*" + line[len(STAR_NOTE):])
+                continue
             if line.startswith("    ") or not line.strip():
                 continue
             skipping_box = False
@@ -31,7 +36,11 @@ def text_content(markdown: str) -> str:
             continue   # the page title (editorial, or a heading counted on its own page)
         line = re.sub(r"\s\{#[^}]*\}$", "", line)
         line = re.sub(r"^#+ ", "", line)
-        line = re.sub(r"^\[\^(\w+)\]: ", lambda m: "*" if m[1] == "star" else m[1], line)
+        line = EDITORIAL.sub("", line)                           # editor's remarks are not source text
+        if re.fullmatch(r"\[\^\d+\]: ", line):
+            continue                                             # a lost note: the editor's remark only
+        line = re.sub(r"^\[\^(\w+)\]: ", r"\1", line)       # a note body counts its number
+        line = re.sub(r"\[\^(\d+)\]", r"\1", line)            # a marker counts as its digits
         line = re.sub(r"\\(.)", r"\1", line)
         lines.append(html.unescape(line))
     return "\n".join(lines)

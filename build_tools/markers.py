@@ -1,0 +1,136 @@
+"""Stage 4b — markers: find the note markers the PDFs flattened into bare digits.
+
+A superscript note number came out as plain digits glued to the text
+(「之後。1 在參」, 「shift）。2國際關係」, 「方式 45 來協助」, 「25在中共」 at a
+line start, or 「24」 alone on a line before 「2002 年」). A digit run is note
+N's marker when, together:
+
+* N is the next number expected in its numbering scope (001 restarts per chapter);
+* it is not part of a longer number, a decimal or a version (「2.0」), a list
+  number (「（ 1）」), a page or volume reference (「p.22」, 「No.4」);
+* it is not followed by a unit that makes it a quantity or a date
+  (「21 世紀」, 「4 月」, 「17 國」, 「3%」).
+
+A recognised marker is wrapped in the private-use sentinels MARK_OPEN/MARK_CLOSE
+inside the line's text, so that joining lines and squeezing spaces leave it
+alone; the renderer turns it into a Markdown footnote reference.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .model import Line
+
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+PADDED = re.compile(f"\\s*{MARK_OPEN}(\\d+){MARK_CLOSE}(\\s*)(.?)")
+LATIN_BEFORE = re.compile(r"[A-Za-z0-9.,;:)\"”’]")
+LATIN_AFTER = re.compile(r"[A-Za-z(]")
+CANDIDATE = re.compile(r"(?<![\d.,/\-])\d{1,3}(?!\d|[.,:/]\d|\s*、)")
+DATE_OR_AMOUNT_AFTER = re.compile(r"^\s*(?:世紀|年|月|日(?!本)|%|％|歲|億|萬|千|百|倍|-\s*\d|~|～|至\s*\d)")
+UNIT_AFTER = re.compile(r"^\s*(?:餘|多|個|次|位|國|人|名|項|條|屆|周|週|天|小時|時|分|點|輪|家|枚|艘|種|架|部|章|節|"
+                        r"頁|號|期|卷|版|級|方|席|票|度|元|美元|公里|里|場|份|件|篇|波|代)")
+SENTENCE_BEFORE = re.compile(r"[。．，、；：？！」』）)》〉…,.;:?!\"”’]\s*$")
+REFERENCE_BEFORE = re.compile(r"(?:p|pp|No|Vol|figure|Figure|Table|表|圖|第|頁|約|共|達|計)\.?\s*$")
+OPENING_BEFORE = re.compile(r"[（(「『《〈]\s*$")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A note marker found in the running text."""
+
+    number: int
+    scope: str
+    line: int
+
+
+def is_marker_context(before: str, after: str) -> bool:
+    """Do the characters around a digit run read like a flattened superscript?
+
+    `before`: the text before the digits (this line, then earlier lines);
+    `after`: the text after them (this line, then the next).
+
+    >>> is_marker_context("簡稱中共）之後。", " 在參與")
+    True
+    >>> is_marker_context("進入了", " 世紀之後")   # 「。21 世紀」: a century
+    False
+    >>> is_marker_context("民國 93 年", " 月")
+    False
+    >>> is_marker_context("（", "）")
+    False
+    >>> is_marker_context("p.", ")")
+    False
+    """
+    if not before.strip():
+        return False
+    if DATE_OR_AMOUNT_AFTER.match(after) or REFERENCE_BEFORE.search(before) or OPENING_BEFORE.search(before):
+        return False
+    # after punctuation a unit word is the next sentence's first word (「。2國際關係」); else a quantity
+    return bool(SENTENCE_BEFORE.search(before)) or not UNIT_AFTER.match(after)
+
+
+def find_markers(lines: list[Line], scope_of, last_number: dict[str, int]):
+    """Mark note markers in `lines` (document order); return the new lines and the markers found.
+
+    `last_number`: per scope, the highest note number there is (a body, or a
+    marker whose body the edition records as lost); no marker is sought beyond it.
+    """
+    expected: dict[str, int] = {}
+    texts = [line.text for line in lines]
+    found: list[Marker] = []
+    for i, line in enumerate(lines):
+        scope = scope_of(line.no)
+        pieces, cursor = [], 0
+        for match in CANDIDATE.finditer(line.text):
+            number = int(match.group())
+            if number != expected.get(scope, 1) or number > last_number.get(scope, 0):
+                continue
+            before = _before(texts, i, match.start())
+            after = _after(texts, i, match.end())
+            if not is_marker_context(before, after):
+                continue
+            pieces += [line.text[cursor:match.start()], MARK_OPEN, match.group(), MARK_CLOSE]
+            cursor = match.end()
+            expected[scope] = number + 1
+            found.append(Marker(number, scope, line.no))
+        if pieces:
+            texts[i] = "".join(pieces) + line.text[cursor:]
+    new_lines = [line if line.text == text else replace(line, text=text) for line, text in zip(lines, texts)]
+    return new_lines, found
+
+
+def _before(texts: list[str], i: int, start: int) -> str:
+    """Text before position `start` of line i, reaching back to the previous non-empty line."""
+    text = texts[i][:start]
+    j = i - 1
+    while not text.strip() and j >= 0:
+        text = texts[j] + text
+        j -= 1
+    return text
+
+
+def _after(texts: list[str], i: int, end: int) -> str:
+    text = texts[i][end:]
+    j = i + 1
+    while not text.strip() and j < len(texts):
+        text = text + " " + texts[j]
+        j += 1
+    return text
+
+
+def tidy_markers(text: str) -> str:
+    """Drop the PDF's padding around markers; a space after one is kept only between Latin words.
+
+    >>> tidy_markers("方式 \ue00045\ue001 來協助")
+    '方式\ue00045\ue001來協助'
+    >>> tidy_markers("Press\ue0002\ue001 and")
+    'Press\ue0002\ue001 and'
+    >>> tidy_markers("…\ue00024\ue001 2002 年")
+    '…\ue00024\ue0012002 年'
+    """
+    def rewrite(match: re.Match) -> str:
+        before = match.string[:match.start()].rstrip()[-1:]
+        space = " " if match[2] and LATIN_BEFORE.match(before) and LATIN_AFTER.match(match[3]) else ""
+        return f"{MARK_OPEN}{match[1]}{MARK_CLOSE}{space}{match[3]}"
+
+    return PADDED.sub(rewrite, text)
