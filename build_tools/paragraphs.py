@@ -51,12 +51,16 @@ def squeeze_spaces(text: str) -> str:
     '之間的外交互動，任何'
     >>> squeeze_spaces("自 1970年代 國內 NGO 與（ civil society）")
     '自 1970年代國內 NGO 與（civil society）'
+    >>> squeeze_spaces("Jennifer Harris, “Revisiting the Future,” The Washington")
+    'Jennifer Harris, “Revisiting the Future,” The Washington'
     """
     def replace(match: re.Match) -> str:
         before = text[match.start() - 1] if match.start() else ""
         after = text[match.end()] if match.end() < len(text) else ""
         if not before or not after:
             return ""
+        if (before in ",.;:" and after in "“‘") or (before in "”’" and ASCII_WORD.match(after)):
+            return " "   # curly quotes inside a Western citation: 「Harris, “Revisiting」
         if CJK_PUNCT.match(before) or CJK_PUNCT.match(after) or (HAN.match(before) and HAN.match(after)):
             return ""
         return " "
@@ -76,7 +80,7 @@ def join_lines(left: str, had_space: bool, right_line: Line, removals: list[Remo
         removals.append(Removal(right_line.no, "-", "line-break hyphen at the end of the line before, rejoined"))
         return left[:-1] + right
     last, first = left[-1], right[:1]
-    latin_pair = not CJK.match(last) and not CJK.match(first)
+    latin_pair = (not CJK.match(last) and not CJK.match(first)) or (last in ",.;:" and first in "“‘")
     if (latin_pair and had_space) or (had_space and (ASCII_WORD.match(last) or ASCII_WORD.match(first))
                                        and not CJK_PUNCT.match(last) and not CJK_PUNCT.match(first)):
         return left + " " + right
