@@ -182,3 +182,21 @@ def test_built_pages_have_one_note_per_printed_number(site, prefix, pages):
         assert sorted(map(int, refs)) == list(range(1, expected + 1))
         # each body links back to its marker
         assert len(re.findall(r'class="footnote-backref"', html)) == expected
+
+
+def test_build_stops_on_an_unexplained_anomaly(texts):
+    from build_tools.build import check_notes
+    from build_tools.errors import EditionError
+    from build_tools.editions import SEEDS
+    from build_tools.pipeline import clean
+
+    edition = texts["000"].edition.model_copy(update={"notes": []})
+    raw = SEEDS / edition.source
+    with pytest.raises(EditionError) as error:
+        check_notes(raw, clean(raw, edition))
+    message = str(error.value)
+    assert message.startswith(f"{raw}:") and "note 37: the marker has no note body" in message
+    assert "record an editorial decision (kind: lost)" in message
+    line = int(message.split(":")[1])
+    assert "[^37]" not in raw.read_text(encoding="utf-8").splitlines()[line - 1] and \
+        "37" in raw.read_text(encoding="utf-8").splitlines()[line - 1]
