@@ -11,6 +11,7 @@ from collections import Counter
 
 from .markers import MARK_CLOSE, MARK_OPEN
 from .model import CleanText
+from .tables import table_characters
 
 
 def chars(text: str) -> Counter:
@@ -21,7 +22,13 @@ def chars(text: str) -> Counter:
 def output_characters(text: CleanText) -> Counter:
     total = Counter()
     for block in text.blocks:
-        total += chars(block.text)
+        if block.kind in ("heading", "paragraph"):
+            total += chars(block.text)
+    for item in text.items.values():
+        if hasattr(item, "labels"):
+            total += chars(item.spec.caption) + chars(item.labels)
+        else:
+            total += table_characters(item)
     for note in text.notes:
         total += chars(note.text) + chars(note.number)
     for removal in text.removals:

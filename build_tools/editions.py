@@ -91,6 +91,37 @@ class NoteDecision(Strict):
         return out
 
 
+class TableSpec(Strict):
+    """A table rebuilt by an editor where no general rule can: rows × cells, checked against the
+    raw lines it replaces (their characters must be exactly the caption's, cells' and notes')."""
+
+    id: str = Field(pattern=r"^tab-[a-z0-9]+(-[a-z0-9]+)*$")
+    caption: str                            # as printed: 表一：G. John Ikenberry之自由國際秩序分類比較
+    lines: tuple[int, int]                  # first and last raw line the table replaces
+    header: list[str]
+    rows: list[list[str | None]]            # None: covered by the cell above (a row span)
+    notes: list[str] = []                   # printed under the table: 資料來源：…, 註：…
+    furniture: list[tuple[int, int]] = []   # raw line ranges inside it that are repeated headers
+
+    @field_validator("rows")
+    @classmethod
+    def _rows_fit_the_header(cls, rows, info):
+        width = len(info.data.get("header", []))
+        for index, row in enumerate(rows, 1):
+            if len(row) != width:
+                raise ValueError(f"row {index} has {len(row)} cells, the header has {width}")
+        return rows
+
+
+class FigureSpec(Strict):
+    """A figure lost in extraction: a placeholder with its caption and what the text says it showed."""
+
+    id: str = Field(pattern=r"^fig-[a-z0-9]+(-[a-z0-9]+)*$")
+    caption: str                            # as printed, found within `lines`
+    lines: tuple[int, int]                  # raw lines of the caption and the figure's stray labels
+    description: str                        # editor's note: what the figure showed, per the text
+
+
 class CorrectionSpec(Strict):
     line: int
     expected: str
@@ -113,6 +144,8 @@ class Edition(Strict):
     outline: Outline
     paragraphs: Paragraphs
     notes: list[NoteDecision] = []
+    tables: list[TableSpec] = []
+    figures: list[FigureSpec] = []
     corrections: list[CorrectionSpec] = []
 
     @field_validator("source")

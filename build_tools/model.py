@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+PLACEHOLDER = "\ue002"   # text of a line standing for a table or figure: PLACEHOLDER + its id
+
 
 @dataclass(frozen=True)
 class Line:
@@ -59,7 +61,7 @@ class Note:
 class Block:
     """A unit of running text after joining: a heading or a paragraph."""
 
-    kind: str             # "heading" | "paragraph"
+    kind: str             # "heading" | "paragraph" | "table" | "figure"
     text: str
     lines: tuple[int, ...]
     anchor: str = ""
@@ -78,6 +80,7 @@ class CleanText:
     notes: list[Note] = field(default_factory=list)
     removals: list[Removal] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
+    items: dict = field(default_factory=dict)      # tables and figures by id (tables.place)
     markers: list = field(default_factory=list)    # markers.Marker, in document order
     anomalies: list = field(default_factory=list)  # notecheck.Anomaly, explained or not
     warnings: list[str] = field(default_factory=list)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .furniture import is_spacer
-from .model import Line, Removal
+from .model import PLACEHOLDER, Line, Removal
 
 SENTENCE_END = re.compile(r"[。？！?!：:；;」』）)》〉…]\s*(?:\ue000\d+\ue001|\d{0,3})\s*$")  # a note marker may follow
 NO_START = "，、。；：）」』》〉,.;:)"
@@ -96,7 +96,8 @@ def paragraphs(lines: list[Line], policy, removals: list[Removal]) -> list[tuple
         if not line.text.strip():
             spacer = spacer or is_spacer(line)
             continue
-        if prev is None or starts_paragraph(prev, line, spacer, policy):
+        placeholder = line.text.startswith(PLACEHOLDER) or (prev is not None and prev.text.startswith(PLACEHOLDER))
+        if prev is None or placeholder or starts_paragraph(prev, line, spacer, policy):
             result.append((line.text.strip(), [line.no]))
         else:
             text, nos = result[-1]

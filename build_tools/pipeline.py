@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import furniture, markers, notecheck, notes, paragraphs, structure
+from . import furniture, markers, notecheck, notes, paragraphs, structure, tables
 from .corrections import apply_corrections
-from .model import Block, CleanText, Heading
+from .editions import edition_path
+from .model import PLACEHOLDER, Block, CleanText, Heading
 from .read import read_lines
 
 
@@ -59,7 +60,9 @@ def clean(raw: Path, edition) -> CleanText:
     result = CleanText(edition, lines, corrections=corrections)
     paged = furniture.paginate(lines, edition)
     result.removals.extend(paged.removals)
-    sections = structure.structure(paged.body, edition)
+    body, result.items, table_removals = tables.place(paged.body, edition, edition_path(raw))
+    result.removals.extend(table_removals)
+    sections = structure.structure(body, edition)
     pages = section_pages(sections, edition.outline.split_level)
     scope_of = scope_finder(sections, pages, edition.outline.split_level)
     result.notes = notes.parse_footnotes(paged.note_blocks, scope_of, result.removals)
@@ -77,6 +80,13 @@ def clean(raw: Path, edition) -> CleanText:
                                        section.heading.lines, anchor, section.heading, anchor, page))
         section_lines = [marked_text[line.no] for line in section.lines]
         for text, nos in paragraphs.paragraphs(section_lines, edition.paragraphs, result.removals):
+            if text.startswith(PLACEHOLDER):
+                item = text[len(PLACEHOLDER):]
+                spec = getattr(result.items[item], "spec", result.items[item])
+                kind = "figure" if item.startswith("fig-") else "table"
+                result.blocks.append(Block(kind, item, tuple(range(spec.lines[0], spec.lines[1] + 1)),
+                                           item, None, anchor, page))
+                continue
             counters[anchor] = counters.get(anchor, 0) + 1
             result.blocks.append(Block("paragraph", markers.tidy_markers(text), nos,
                                        f"{anchor}-p{counters[anchor]}", None, anchor, page))

@@ -114,7 +114,62 @@ def metadata_lines(text: CleanText, report_url: str) -> list[str]:
     return out + [""]
 
 
-def render_block(block: Block, page: Page, split_level: int | None) -> list[str]:
+def cell_html(text: str, tag: str, rowspan: int = 1) -> str:
+    """One table cell; its text keeps the note markers; printed line breaks become <br>."""
+    span = f' rowspan="{rowspan}"' if rowspan > 1 else ""
+    body = "<br>".join(running_text(squeeze_spaces(part)) for part in text.split("\n") if part.strip())
+    return f'<{tag}{span} markdown="span">{body}</{tag}>'
+
+
+def rowspans(rows: list[list[str | None]]) -> list[list[int]]:
+    """How many rows each cell spans: a None below a cell is covered by it.
+
+    >>> rowspans([["a", "b"], [None, "c"], [None, "d"]])
+    [[3, 1], [0, 1], [0, 1]]
+    """
+    spans = [[1 if cell is not None else 0 for cell in row] for row in rows]
+    for column in range(len(rows[0]) if rows else 0):
+        owner = None
+        for index, row in enumerate(rows):
+            if row[column] is None and owner is not None:
+                spans[owner][column] += 1
+            elif row[column] is not None:
+                owner = index
+    return spans
+
+
+def render_table(spec) -> list[str]:
+    """A rebuilt table as HTML (row spans need it), cells parsed as Markdown spans; scrolls in its own box."""
+    out = [f'<figure class="edition-table" id="{spec.id}" markdown>',
+           f'<figcaption markdown="span">{running_text(spec.caption)}</figcaption>',
+           '<div class="table-scroll" markdown>', "<table>", "<thead><tr>"]
+    out += [cell_html(text, "th") for text in spec.header]
+    out += ["</tr></thead>", "<tbody>"]
+    for row, spans in zip(spec.rows, rowspans(spec.rows)):
+        out.append("<tr>" + "".join(cell_html(cell, "td", span) for cell, span in zip(row, spans)
+                                    if cell is not None) + "</tr>")
+    out += ["</tbody>", "</table>", "</div>"]
+    out += [f'<p class="table-note" markdown="span">{running_text(squeeze_spaces(note))}</p>' for note in spec.notes]
+    return out + ["</figure>", ""]
+
+
+def render_figure(figure) -> list[str]:
+    """A placeholder for a figure the extraction lost: caption, the editor's description, stray labels."""
+    spec = figure.spec
+    out = [f'<figure class="edition-figure" id="{spec.id}" markdown>',
+           f'<p class="figure-lost" markdown="span"><span class="ed-remark">〔編者按：原圖未能自原件文字檔還原。'
+           f'{escape(squeeze_spaces(spec.description))}〕</span></p>']
+    if figure.labels:
+        out.append(f'<p class="figure-labels" markdown="span"><span class="ed-remark">原圖殘存文字：</span>'
+                   f'{running_text(figure.labels)}</p>')
+    return out + [f'<figcaption markdown="span">{running_text(spec.caption)}</figcaption>', "</figure>", ""]
+
+
+def render_block(block: Block, page: Page, split_level: int | None, items: dict) -> list[str]:
+    if block.kind == "table":
+        return render_table(items[block.anchor])
+    if block.kind == "figure":
+        return render_figure(items[block.anchor])
     if block.kind == "heading":
         if heading_level(block, page, split_level) == 1:
             return []   # the page's H1 is written by render_page
@@ -157,7 +212,7 @@ def render_page(text: CleanText, page: Page, pages: list[Page]) -> str:
         out += ["## 目次 {#contents}", ""]
         out += [f"- [{escape(p.title)}]({p.key}.md)" for p in pages if p.key != "index"] + [""]
     for block in page.blocks:
-        out += render_block(block, page, split)
+        out += render_block(block, page, split, text.items)
     out += render_notes(page_notes(text, page.key if split else "index"))
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -221,6 +276,9 @@ def anchor_entries(text: CleanText) -> dict:
         if block.kind == "heading":
             entry.update(kind="section", label=block.heading.label, title=block.heading.title,
                          level=block.heading.level)
+        elif block.kind in ("table", "figure"):
+            item = text.items[block.anchor]
+            entry.update(kind=block.kind, label="", title=getattr(item, "spec", item).caption)
         else:
             entry.update(kind="paragraph", label="", title=block.text[:40])
         entry["lines"] = [block.lines[0], block.lines[-1]]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .model import Heading, Line
+from .model import PLACEHOLDER, Heading, Line
 from .numerals import ENUMERATORS, value
 from .paragraphs import squeeze_spaces
 
@@ -99,6 +99,7 @@ def structure(body: list[Line], edition) -> list[Section]:
         heading = None
         if text and line.no not in outline.not_headings and not in_ranges(line.no, outline.no_headings_in):
             follows_sentence = previous_text is None or bool(ENDS_SENTENCE.search(previous_text.text)) \
+                or previous_text.text.startswith(PLACEHOLDER) \
                 or previous_text.text != previous_text.text.rstrip() or sections[-1].lines == []
             if line.no == outline.title_line:
                 heading = Heading(0, 0, "", text, "title", (line.no,))
