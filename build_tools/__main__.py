@@ -6,6 +6,7 @@
   check     validate the contributed data files
   bench     time the pipeline and the full build
   scaffold  write a template edition file for a new raw text
+  terms     list the bilingual pairs of the texts that the glossary lacks (for editors)
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = parser.add_subparsers(dest="command", required=True)
-    for name in ("build", "site", "serve", "check", "bench"):
+    for name in ("build", "site", "serve", "check", "bench", "terms"):
         sub.add_parser(name)
     scaffold = sub.add_parser("scaffold")
     scaffold.add_argument("raw", help="file name of the raw text in seeds/")
@@ -51,6 +52,8 @@ def run(args) -> int:
         print("all data files are valid")
     elif args.command == "bench":
         commands.bench()
+    elif args.command == "terms":
+        print(commands.term_candidates(), end="")
     elif args.command == "scaffold":
         print(commands.scaffold(args.raw))
     return 0

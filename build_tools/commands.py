@@ -11,8 +11,11 @@ from .errors import EditionError
 
 
 def check() -> None:
-    """Validate every edition file (more data files join as their issues land)."""
+    """Validate every contributed data file: edition files and the glossary."""
+    from .glossary import load_glossary
+
     discover()
+    load_glossary()
 
 
 def serve() -> None:
@@ -96,3 +99,13 @@ def scaffold(raw_name: str) -> str:
         raise EditionError(target, "edition file already exists — edit it instead")
     target.write_text(TEMPLATE.format(raw=raw.name), encoding="utf-8")
     return f"wrote {target.relative_to(ROOT)}; fill it in and run `make check`"
+
+
+def term_candidates() -> str:
+    """TSV of bilingual pairs not yet in the glossary: Chinese run, original, where it is printed."""
+    from .build import clean_all
+    from .glossary import candidates, load_glossary
+
+    found = candidates(clean_all(), load_glossary())
+    rows = ["chinese\toriginal\twhere"] + [f"{c.chinese}\t{c.original}\t{c.where}" for c in found]
+    return "\n".join(rows) + f"\n# {len(found)} pairs not yet in glossary/terms.yml\n"

@@ -83,4 +83,6 @@ class CleanText:
     items: dict = field(default_factory=dict)      # tables and figures by id (tables.place)
     markers: list = field(default_factory=list)    # markers.Marker, in document order
     anomalies: list = field(default_factory=list)  # notecheck.Anomaly, explained or not
+    term_uses: dict = field(default_factory=dict)  # paragraph anchor -> [glossary.Use] (set by the build)
+    note_terms: dict = field(default_factory=dict)  # (scope, note number) -> [glossary id] (set by the build)
     warnings: list[str] = field(default_factory=list)

@@ -6,6 +6,7 @@ definitions (`[^N]:`, ids `fn:N` on their page). Nothing here cleans text.
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -33,6 +34,28 @@ def escape(text: str) -> str:
     text = MD_SPECIAL.sub(r"\\\1", text)
     text = re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", text)
     return re.sub(r"^([-+])(\s)", r"\\\1\2", text)
+
+
+def term_title(term) -> str:
+    """The tooltip of a glossary link: original and definition."""
+    parts = [term.original or "", squeeze_spaces(term.definition or "")]
+    title = "：".join(part for part in parts if part)
+    return html.escape(title[:180] + ("…" if len(title) > 180 else ""), quote=True)
+
+
+def linked_text(text: str, uses, terms: dict, root: str) -> str:
+    """Running text with the section's first use of each glossary entry linked to the glossary."""
+    out, cursor = [], 0
+    for use in uses or []:
+        if not use.linked:
+            continue
+        term = terms[use.term]
+        out.append(running_text(text[cursor:use.start]))
+        out.append(f'<a class="glossary-term" href="{root}glossary/#{term.id}" title="{term_title(term)}">'
+                   f'{running_text(text[use.start:use.end])}</a>')
+        cursor = use.end
+    out.append(running_text(text[cursor:]))
+    return "".join(out)
 
 
 def running_text(text: str) -> str:
@@ -165,7 +188,7 @@ def render_figure(figure) -> list[str]:
     return out + [f'<figcaption markdown="span">{running_text(spec.caption)}</figcaption>', "</figure>", ""]
 
 
-def render_block(block: Block, page: Page, split_level: int | None, items: dict) -> list[str]:
+def render_block(block: Block, page: Page, split_level: int | None, items: dict, links=None) -> list[str]:
     if block.kind == "table":
         return render_table(items[block.anchor])
     if block.kind == "figure":
@@ -175,6 +198,9 @@ def render_block(block: Block, page: Page, split_level: int | None, items: dict)
             return []   # the page's H1 is written by render_page
         hashes = "#" * heading_level(block, page, split_level)
         return [f"{hashes} {escape(heading_text(block))} {{#{block.anchor}}}", ""]
+    if links is not None:
+        uses, terms, root = links
+        return [linked_text(block.text, uses.get(block.anchor), terms, root), f"{{: #{block.anchor} }}", ""]
     return [running_text(block.text), f"{{: #{block.anchor} }}", ""]
 
 
@@ -198,7 +224,7 @@ def text_note(text: CleanText) -> Note | None:
     return next((note for note in text.notes if note.number == "*"), None)
 
 
-def render_page(text: CleanText, page: Page, pages: list[Page]) -> str:
+def render_page(text: CleanText, page: Page, pages: list[Page], terms: dict | None = None) -> str:
     edition = text.edition
     slug = edition.slug
     split = edition.outline.split_level
@@ -212,7 +238,8 @@ def render_page(text: CleanText, page: Page, pages: list[Page]) -> str:
         out += ["## 目次 {#contents}", ""]
         out += [f"- [{escape(p.title)}]({p.key}.md)" for p in pages if p.key != "index"] + [""]
     for block in page.blocks:
-        out += render_block(block, page, split, text.items)
+        links = (text.term_uses, terms, "../" * page.url(slug).count("/")) if terms else None
+        out += render_block(block, page, split, text.items, links)
     out += render_notes(page_notes(text, page.key if split else "index"))
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -252,10 +279,10 @@ def render_report(text: CleanText) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_text(text: CleanText) -> dict[str, str]:
+def render_text(text: CleanText, terms: dict | None = None) -> dict[str, str]:
     """All files of one text: {docs-relative path: content}."""
     pages = split_pages(text)
-    files = {page.path(text.edition.slug): render_page(text, page, pages) for page in pages}
+    files = {page.path(text.edition.slug): render_page(text, page, pages, terms) for page in pages}
     files[f"texts/{text.edition.slug}/report.md"] = render_report(text)
     return files
 
@@ -303,8 +330,9 @@ def anchor_entries(text: CleanText) -> dict:
             "pages": [page.url(edition.slug) for page in pages], "anchors": anchors}
 
 
-def render_anchors(texts: list[CleanText], version: str) -> str:
-    registry = {"edition": version, "texts": [anchor_entries(text) for text in texts]}
+def render_anchors(texts: list[CleanText], version: str, terms: list = ()) -> str:
+    registry = {"edition": version, "texts": [anchor_entries(text) for text in texts],
+                "glossary": glossary_anchors(terms)}
     return json.dumps(registry, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
@@ -337,5 +365,76 @@ def render_nav(texts: list[CleanText]) -> str:
         out.append(f"      - {quote(text.edition.title)}:")
         out.append(f"          - texts/{slug}/index.md")
         out += [f"          - {quote(page.title)}: {page.path(slug)}" for page in pages if page.key != "index"]
-    out += ["  - 編輯原則: principles.md"]
+    out += ["  - 詞彙表: glossary.md", "  - 編輯原則: principles.md"]
     return "\n".join(out) + "\n"
+
+
+def section_labels(text: CleanText) -> dict[str, str]:
+    """Section anchor -> its printed label and title (the text's title for text before any heading)."""
+    labels = {text.edition.outline.root_id: text.edition.title}
+    labels.update({block.anchor: heading_text(block) for block in text.blocks if block.kind == "heading"})
+    return labels
+
+
+def term_passages(texts: list[CleanText]) -> dict[str, list[str]]:
+    """Per glossary id, one Markdown line per section using it: text › section › ¶ links."""
+    lines: dict[str, list[str]] = {}
+    for text in texts:
+        labels = section_labels(text)
+        pages = {page.key: page for page in split_pages(text)}
+        grouped: dict[tuple[str, str], list[Block]] = {}
+        for block in text.blocks:
+            for term in dict.fromkeys(use.term for use in text.term_uses.get(block.anchor, [])):
+                grouped.setdefault((term, block.section), []).append(block)
+        for (term, section), blocks in grouped.items():
+            path = pages[blocks[0].page].path(text.edition.slug)
+            links = "、".join(f"[¶{b.anchor.rsplit('-p', 1)[1]}]({path}#{b.anchor})" for b in blocks)
+            lines.setdefault(term, []).append(
+                f"- {escape(text.edition.title)} › {escape(labels.get(section, section))}：{links}")
+        split = text.edition.outline.split_level
+        for (scope, number), ids in sorted(text.note_terms.items(), key=lambda kv: (kv[0][0], int(kv[0][1])
+                                                                                     if kv[0][1].isdigit() else 0)):
+            page = pages.get(scope if split else "index", pages["index"])
+            target = "note-star" if number == "*" else f"fn:{number}"
+            where = f"{escape(page.title)} › " if split and page.key != "index" else ""
+            for term in ids:
+                lines.setdefault(term, []).append(f"- {escape(text.edition.title)} › {where}"
+                                                  f"[註 {number}]({page.path(text.edition.slug)}#{target})")
+    return lines
+
+
+def render_glossary(terms: list, texts: list[CleanText]) -> str:
+    """docs/glossary.md: entries grouped by kind, each with every passage that uses it."""
+    from .glossary import KINDS
+
+    passages = term_passages(texts)
+    names = {term.id: term.term for term in terms}
+    out = ["# 詞彙表 {#top}", "",
+           "本表收錄五篇文獻中的術語、人名、組織、條約與事件，多數附原文與本版撰寫的簡短定義。"
+           "正文各節第一次出現的詞條會連結至此；每個詞條下列出使用它的所有段落。"
+           "各類詞條依英文原文（識別碼）排序。", ""]
+    for kind, label in KINDS.items():
+        group = sorted((t for t in terms if t.kind == kind), key=lambda t: t.id)
+        if not group:
+            continue
+        out += [f"## {label} {{#kind-{kind}}}", ""]
+        for term in group:
+            out += [f"### {escape(term.term)} {{#{term.id}}}", ""]
+            facts = [f"*{escape(term.original)}*" if term.original else "", label]
+            if term.aliases:
+                facts.append("又作：" + "、".join(escape(a) for a in term.aliases))
+            out += [" · ".join(f for f in facts if f), ""]
+            if term.definition:
+                out += [escape(squeeze_spaces(term.definition)), ""]
+            if term.source:
+                out += [f"依據：{escape(term.source)}", ""]
+            if term.related:
+                out += ["相關詞條：" + "、".join(f"[{escape(names[r])}](#{r})" for r in term.related), ""]
+            uses = passages.get(term.id, [])
+            out += (["出現於：", ""] + uses if uses else ["（本版正文中未出現。）"]) + [""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def glossary_anchors(terms: list) -> list[dict]:
+    return [{"id": term.id, "url": f"glossary/#{term.id}", "kind": "term", "label": term.term,
+             "title": term.original or ""} for term in sorted(terms, key=lambda t: t.id)]

@@ -37,6 +37,7 @@ def text_content(markdown: str) -> str:
         line = re.sub(r"\s\{#[^}]*\}$", "", line)
         line = re.sub(r"^#+ ", "", line)
         line = EDITORIAL.sub("", line)                           # editor's remarks are not source text
+        line = re.sub(r"<[^>]+>", "", line)                      # generated HTML: glossary links, tables
         if re.fullmatch(r"\[\^\d+\]: ", line):
             continue                                             # a lost note: the editor's remark only
         line = re.sub(r"^\[\^(\w+)\]: ", r"\1", line)       # a note body counts its number
