@@ -43,6 +43,7 @@ class Furniture(Strict):
     watermark: str | None = None
     endnotes_heading: str | None = None
     not_page_starts: list[int] = []
+    note_block_ends: list[int] = []        # raw lines that resume the body after a note block the layout does not close
 
 
 class NamedHeading(Strict):
@@ -96,7 +97,7 @@ class TableSpec(Strict):
     raw lines it replaces (their characters must be exactly the caption's, cells' and notes')."""
 
     id: str = Field(pattern=r"^tab-[a-z0-9]+(-[a-z0-9]+)*$")
-    caption: str                            # as printed: 表一：G. John Ikenberry之自由國際秩序分類比較
+    caption: str                            # as printed (表一：…); "" when the source prints none
     lines: tuple[int, int]                  # first and last raw line the table replaces
     header: list[str]
     rows: list[list[str | None]]            # None: covered by the cell above (a row span)

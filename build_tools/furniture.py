@@ -186,7 +186,8 @@ def paginate(lines: list[Line], edition) -> Paged:
             in_notes, last_note_line = True, None
             continue
         if in_notes:
-            if line.no in policy.not_page_starts or not ends_note_block(lines, i, last_note_line):
+            ends = line.no in policy.note_block_ends or ends_note_block(lines, i, last_note_line)
+            if line.no in policy.not_page_starts or not ends:
                 if line.text.strip():
                     blocks[-1].lines.append(line)
                     last_note_line = line

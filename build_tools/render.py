@@ -163,9 +163,10 @@ def rowspans(rows: list[list[str | None]]) -> list[list[int]]:
 
 def render_table(spec) -> list[str]:
     """A rebuilt table as HTML (row spans need it), cells parsed as Markdown spans; scrolls in its own box."""
-    out = [f'<figure class="edition-table" id="{spec.id}" markdown>',
-           f'<figcaption markdown="span">{running_text(spec.caption)}</figcaption>',
-           '<div class="table-scroll" markdown>', "<table>", "<thead><tr>"]
+    out = [f'<figure class="edition-table" id="{spec.id}" markdown>']
+    if spec.caption:   # 003's tables print no caption: their section heading names them
+        out.append(f'<figcaption markdown="span">{running_text(spec.caption)}</figcaption>')
+    out += ['<div class="table-scroll" markdown>', "<table>", "<thead><tr>"]
     out += [cell_html(text, "th") for text in spec.header]
     out += ["</tr></thead>", "<tbody>"]
     for row, spans in zip(spec.rows, rowspans(spec.rows)):

@@ -97,13 +97,13 @@ def place(body: list[Line], edition, edition_file) -> tuple[list[Line], dict, li
 
 def figure_labels(spec, lines: list[Line], where) -> str:
     """The figure's stray labels: its lines' text without the caption (which must be among them)."""
-    text = " ".join(line.text.strip() for line in lines if line.text.strip())
-    squeezed = squeeze_spaces(text)
+    printed = [squeeze_spaces(line.text.strip()) for line in lines if line.text.strip()]
     caption = squeeze_spaces(spec.caption)
-    if caption not in squeezed:
-        raise EditionError(*where, f"figure {spec.id}: caption 「{spec.caption}」 is not printed in raw lines "
+    if caption not in printed:
+        raise EditionError(*where, f"figure {spec.id}: caption 「{spec.caption}」 is not a line printed in raw lines "
                                    f"{spec.lines[0]}–{spec.lines[1]} — copy it as printed")
-    return squeezed.replace(caption, "", 1).strip()
+    printed.remove(caption)
+    return "\u3000".join(printed)   # one label per printed line, set apart by ideographic spaces
 
 
 def spec_line(path, item_id: str) -> int | None:
