@@ -11,12 +11,19 @@ from collections import Counter
 
 from .markers import MARK_CLOSE, MARK_OPEN
 from .model import CleanText
-from .tables import table_characters
 
 
 def chars(text: str) -> Counter:
     """Non-whitespace characters; a note marker counts as its digits."""
     return Counter(ch for ch in text if not ch.isspace() and ch not in (MARK_OPEN, MARK_CLOSE))
+
+
+def table_characters(spec) -> Counter:
+    """A rebuilt table's characters: caption, header, cells and notes."""
+    total = chars(spec.caption)
+    for text in [*spec.header, *spec.notes, *(cell for row in spec.rows for cell in row if cell)]:
+        total += chars(text)
+    return total
 
 
 def output_characters(text: CleanText) -> Counter:

@@ -104,37 +104,47 @@ def form_pattern(terms: list[Term]) -> re.Pattern | None:
     return re.compile("|".join(parts))
 
 
+def matcher(terms: list[Term]):
+    """Build once per run: a function giving (entry id, start, end) of every glossary form in a
+    text, longest form first, none inside a URL."""
+    pattern = form_pattern(terms)
+    owner = {form: term.id for term in terms for form in term.forms}
+
+    def occurrences(text: str):
+        if pattern is not None:
+            yield from _occurrences(text, pattern, owner)
+
+    return occurrences
+
+
+def _occurrences(text: str, pattern: re.Pattern, owner: dict):
+    urls = [match.span() for match in URL.finditer(text)]
+    for match in pattern.finditer(text):
+        if not any(start <= match.start() < end for start, end in urls):
+            yield owner[match.group()], match.start(), match.end()
+
+
 def find_uses(blocks, terms: list[Term]) -> dict[str, list[Use]]:
     """Occurrences of glossary entries per paragraph anchor; the first per section is linked."""
-    pattern = form_pattern(terms)
-    if pattern is None:
-        return {}
-    owner = {form: term.id for term in terms for form in term.forms}
+    occurrences = matcher(terms)
     linked: set[tuple[str, str]] = set()
     uses: dict[str, list[Use]] = {}
     for block in blocks:
         if block.kind != "paragraph":
             continue
-        urls = [match.span() for match in URL.finditer(block.text)]
-        for match in pattern.finditer(block.text):
-            if any(start <= match.start() < end for start, end in urls):
-                continue
-            term = owner[match.group()]
+        for term, start, end in occurrences(block.text):
             first = (block.section, term) not in linked
             linked.add((block.section, term))
-            uses.setdefault(block.anchor, []).append(Use(term, match.start(), match.end(), first))
+            uses.setdefault(block.anchor, []).append(Use(term, start, end, first))
     return uses
 
 
 def find_note_uses(notes, terms: list[Term]) -> dict[tuple[str, str], list[str]]:
     """Glossary entries each note body mentions (recorded for the glossary's back-links, not linked)."""
-    pattern = form_pattern(terms)
-    owner = {form: term.id for term in terms for form in term.forms}
+    occurrences = matcher(terms)
     found: dict[tuple[str, str], list[str]] = {}
-    for note in notes if pattern else []:
-        urls = [match.span() for match in URL.finditer(note.text)]
-        ids = [owner[m.group()] for m in pattern.finditer(note.text)
-               if not any(start <= m.start() < end for start, end in urls)]
+    for note in notes:
+        ids = [term for term, _, _ in occurrences(note.text)]
         if ids:
             found[(note.scope or "index", note.number)] = list(dict.fromkeys(ids))
     return found

@@ -316,16 +316,15 @@ def anchor_entries(text: CleanText) -> dict:
     if note is not None:
         anchors.append({"id": "note-star", "url": f"{url_of['index']}#note-star", "kind": "note",
                         "label": "＊", "title": note.text[:40], "lines": [note.lines[0], note.lines[-1]]})
-    lines_of = {(n.scope or "index", n.number): n.lines for n in text.notes}
+    note_of = {(n.scope or "index", n.number): n for n in text.notes}
     for page in pages:
         scope = page.key if split else "index"
-        for number, body in page_notes(text, scope):
-            lines = lines_of.get((scope, number), ())
+        for number, _ in page_notes(text, scope):
+            found = note_of.get((scope, number))
             anchors.append({"id": f"fn:{number}", "url": f"{url_of[page.key]}#fn:{number}", "kind": "note",
                             "label": number, "chapter": page.title if split else "",
-                            "title": next((n.text[:40] for n in text.notes
-                                           if (n.scope or "index", n.number) == (scope, number)), "（原文已佚）"),
-                            "lines": [lines[0], lines[-1]] if lines else []})
+                            "title": found.text[:40] if found else "（原文已佚）",
+                            "lines": [found.lines[0], found.lines[-1]] if found else []})
     return {"slug": edition.slug, "source": edition.source, "title": edition.title,
             "title_is_editorial": edition.title_is_editorial, "kind": edition.kind,
             "pages": [page.url(edition.slug) for page in pages], "anchors": anchors}

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from .accounting import chars, table_characters
 from .errors import EditionError
 from .model import PLACEHOLDER, Line, Removal
 from .paragraphs import squeeze_spaces
@@ -23,17 +24,6 @@ from .paragraphs import squeeze_spaces
 class Figure:
     spec: object          # editions.FigureSpec
     labels: str           # what extraction kept of the figure (besides its caption), as printed
-
-
-def chars(text: str) -> Counter:
-    return Counter(ch for ch in text if not ch.isspace())
-
-
-def table_characters(spec) -> Counter:
-    total = chars(spec.caption)
-    for text in [*spec.header, *spec.notes, *(cell for row in spec.rows for cell in row if cell)]:
-        total += chars(text)
-    return total
 
 
 def in_any(no: int, ranges) -> bool:
