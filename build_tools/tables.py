@@ -34,7 +34,17 @@ def describe(counter: Counter) -> str:
     return "".join(sorted(counter.elements()))[:60]
 
 
-def check_table(spec, lines: list[Line], where) -> None:
+def overlaps(first: int, last: int, ranges) -> bool:
+    """Does [first, last] share a line with any of `ranges` (enclosing one counts too)?"""
+    return any(first <= end and start <= last for start, end in ranges)
+
+
+def where(edition_file, spec) -> tuple:
+    """Error location of a table or figure: the edition file's `id:` line (read only on error)."""
+    return edition_file, spec_line(edition_file, spec.id)
+
+
+def check_table(spec, lines: list[Line], edition_file) -> None:
     """The table's text must be the source's, character for character (whitespace aside)."""
     source = Counter()
     for line in lines:
@@ -44,7 +54,7 @@ def check_table(spec, lines: list[Line], where) -> None:
         missing, extra = source - rebuilt, rebuilt - source
         detail = "; ".join(part for part in (missing and f"missing 「{describe(missing)}」",
                                              extra and f"not in the source 「{describe(extra)}」") if part)
-        raise EditionError(*where, f"table {spec.id} does not match raw lines {spec.lines[0]}–{spec.lines[1]}: "
+        raise EditionError(*where(edition_file, spec), f"table {spec.id} does not match raw lines {spec.lines[0]}–{spec.lines[1]}: "
                                    f"{detail} — correct its cells (or its `lines`/`furniture` ranges)")
 
 
@@ -59,21 +69,21 @@ def place(body: list[Line], edition, edition_file) -> tuple[list[Line], dict, li
     covered: list[tuple[int, int]] = []
     for spec in [*edition.tables, *edition.figures]:
         first, last = spec.lines
-        where = (edition_file, spec_line(edition_file, spec.id))
-        if spec.id in items or in_any(first, covered) or in_any(last, covered):
-            raise EditionError(*where, f"{spec.id} overlaps another table or figure (or repeats its id)")
+        if spec.id in items or overlaps(first, last, covered):
+            raise EditionError(*where(edition_file, spec),
+                               f"{spec.id} overlaps another table or figure (or repeats its id)")
         inside = [line for line in body if first <= line.no <= last]
         if not inside:
-            raise EditionError(*where, f"{spec.id}: raw lines {first}–{last} are not in the text's body")
+            raise EditionError(*where(edition_file, spec), f"{spec.id}: raw lines {first}–{last} are not in the text's body")
         furniture = getattr(spec, "furniture", [])
         kept = [line for line in inside if not in_any(line.no, furniture)]
         removals += [Removal(line.no, line.text.strip(), f"repeated header of table {spec.id}")
                      for line in inside if in_any(line.no, furniture) and line.text.strip()]
         if hasattr(spec, "rows"):
-            check_table(spec, kept, where)
+            check_table(spec, kept, edition_file)
             items[spec.id] = spec
         else:
-            items[spec.id] = Figure(spec, figure_labels(spec, kept, where))
+            items[spec.id] = Figure(spec, figure_labels(spec, kept, edition_file))
         starts[inside[0].no] = spec.id
         covered.append((first, last))
     new_body = []
@@ -85,12 +95,12 @@ def place(body: list[Line], edition, edition_file) -> tuple[list[Line], dict, li
     return new_body, items, removals
 
 
-def figure_labels(spec, lines: list[Line], where) -> str:
+def figure_labels(spec, lines: list[Line], edition_file) -> str:
     """The figure's stray labels: its lines' text without the caption (which must be among them)."""
     printed = [squeeze_spaces(line.text.strip()) for line in lines if line.text.strip()]
     caption = squeeze_spaces(spec.caption)
     if caption not in printed:
-        raise EditionError(*where, f"figure {spec.id}: caption 「{spec.caption}」 is not a line printed in raw lines "
+        raise EditionError(*where(edition_file, spec), f"figure {spec.id}: caption 「{spec.caption}」 is not a line printed in raw lines "
                                    f"{spec.lines[0]}–{spec.lines[1]} — copy it as printed")
     printed.remove(caption)
     return "\u3000".join(printed)   # one label per printed line, set apart by ideographic spaces

@@ -76,3 +76,16 @@ def test_lost_figure_has_a_placeholder_with_caption_and_editors_note(files):
     figure = md[md.index('<figure class="edition-figure" id="fig-1"'):]
     figure = figure[:figure.index("</figure>")]
     assert "圖一" in figure and "編者按" in figure and "六方會談主要成員及其立場" in figure
+
+
+def test_a_table_enclosing_another_is_rejected(texts):
+    from build_tools.editions import SEEDS
+    from build_tools.errors import EditionError
+    from build_tools.pipeline import clean
+
+    edition = texts["001"].edition
+    inner = edition.tables[0]
+    outer = inner.model_copy(update={"id": "tab-outer", "lines": (inner.lines[0] - 5, inner.lines[1] + 5)})
+    bad = edition.model_copy(update={"tables": [inner, outer]})
+    with pytest.raises(EditionError, match="tab-outer overlaps another table"):
+        clean(SEEDS / edition.source, bad)
