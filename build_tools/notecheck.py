@@ -63,6 +63,6 @@ def find_anomalies(notes: list[Note], markers: list, decisions) -> list[Anomaly]
     return found
 
 
-def truncated_notes(decisions) -> set[tuple[str, str]]:
-    """(scope, number) of notes the edition records as breaking off in the source."""
-    return {(d.scope, str(n)) for d in decisions if d.kind == "truncated" for n in d.number_list()}
+def truncated_notes(decisions) -> dict[tuple[str, str], object]:
+    """{(scope, number): decision} of the notes the edition records as breaking off in the source."""
+    return {(d.scope, str(n)): d for d in decisions if d.kind == "truncated" for n in d.number_list()}

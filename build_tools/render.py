@@ -265,13 +265,12 @@ def render_report(text: CleanText) -> str:
             f"正文註號 {len(text.markers)} 個，註文 {sum(n.number.isdigit() for n in text.notes)} 則。"
             "每個註號須有註文、每則註文須有註號；原件本身的缺漏列於下表，並附編輯決定的理由。", ""]
     explained = [a for a in text.anomalies if a.decision is not None]
-    truncated = sorted(truncated_notes(text.edition.notes), key=lambda key: (key[0], int(key[1])))
+    truncated = sorted(truncated_notes(text.edition.notes).items(), key=lambda item: (item[0][0], int(item[0][1])))
     if explained or truncated:
         out += ["| 範圍 | 註號 | 原始行 | 情形 | 編輯決定與理由 |", "|---|---:|---:|---|---|"]
         out += [f"| {a.scope} | {a.number} | {a.line or ''} | {escape(a.message)} | {escape(squeeze_spaces(a.decision.reason))} |"
                 for a in explained]
-        for scope, number in truncated:
-            decision = next(d for d in text.edition.notes if d.kind == "truncated" and int(number) in d.number_list())
+        for (scope, number), decision in truncated:
             out.append(f"| {scope} | {number} | | the note breaks off | {escape(squeeze_spaces(decision.reason))} |")
     else:
         out.append("沒有異常。")
