@@ -248,7 +248,9 @@ def render_page(text: CleanText, page: Page, pages: list[Page], terms: dict | No
 def render_report(text: CleanText) -> str:
     """The cleaning report: every removed line and every editorial correction."""
     edition = text.edition
-    out = [f"# 清理報告：{escape(edition.title)} {{#top}}", "",
+    # Excluded from search: its removed lines would otherwise outrank the text they came from.
+    out = ["---", "search:", "  exclude: true", "---", "",
+           f"# 清理報告：{escape(edition.title)} {{#top}}", "",
            f"原始檔案 `seeds/{edition.source}`。以下列出清理時移除的每一行版面元素（頁碼、頁首、浮水印等）"
            "與每一項編輯更正，依原始行號排列；移除內容不屬於正文，但逐字保留於此，以便核對。", "",
            "## 移除的內容 {#removed}", "", "| 原始行 | 內容 | 原因 |", "|---:|---|---|"]
