@@ -7,6 +7,7 @@
   bench     time the pipeline and the full build
   scaffold  write a template edition file for a new raw text
   terms     list the bilingual pairs of the texts that the glossary lacks (for editors)
+  bib       add entries to bib/references.bib for cited works it lacks (for editors)
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = parser.add_subparsers(dest="command", required=True)
-    for name in ("build", "site", "serve", "check", "bench", "terms"):
+    for name in ("build", "site", "serve", "check", "bench", "terms", "bib"):
         sub.add_parser(name)
     scaffold = sub.add_parser("scaffold")
     scaffold.add_argument("raw", help="file name of the raw text in seeds/")
@@ -54,6 +55,8 @@ def run(args) -> int:
         commands.bench()
     elif args.command == "terms":
         print(commands.term_candidates(), end="")
+    elif args.command == "bib":
+        print(commands.bibliography_update())
     elif args.command == "scaffold":
         print(commands.scaffold(args.raw))
     return 0

@@ -19,7 +19,9 @@ from .errors import EditionError
 from .model import CleanText
 from .pipeline import clean
 from .glossary import find_note_uses, find_uses, jieba_user_dictionary, load_glossary
+from .references import BIB, check_library, chinese_names, load_bib, coverage, link_notes, problems, resolve
 from .render import render_anchors, render_catalogue, render_glossary, render_nav, render_text
+from .render_bib import render_bibliography
 
 DOCS = ROOT / "docs"
 GENERATED_DIR = DOCS / "texts"
@@ -55,17 +57,25 @@ def check_notes(raw: Path, text: CleanText) -> None:
             raise EditionError(raw, f"note {anomaly.number}{scope}: {anomaly.message} — {hint}", anomaly.line)
 
 
-def generate_files(texts: list[CleanText], terms: list | None = None) -> dict[str, str]:
+def generate_files(texts: list[CleanText], terms: list | None = None, library=None) -> dict[str, str]:
     """Every generated docs file, {docs-relative path: content}: the linking stages, then rendering."""
     terms = load_glossary() if terms is None else terms
+    bibliography = resolve(texts)
+    library = check_library(bibliography, library)
     by_id = {term.id: term for term in terms}
     files: dict[str, str] = {}
     for text in texts:
         text.term_uses = find_uses(text.blocks, terms)
         text.note_terms = find_note_uses(text.notes, terms)
+        text.note_citations = link_notes(bibliography, text.edition.slug, library)
+        citing, linked = coverage(bibliography, text.edition.slug)
+        text.citation_report = {"citing": citing, "linked": linked,
+                                "problems": problems(bibliography, text.edition.slug)}
         files.update(render_text(text, by_id))
     files["glossary.md"] = render_glossary(terms, texts)
-    files["anchors.json"] = render_anchors(texts, version(), terms)
+    files["bibliography.md"] = render_bibliography(bibliography, library, texts)
+    files["references.bib"] = BIB.read_text(encoding="utf-8") if BIB.exists() else ""
+    files["anchors.json"] = render_anchors(texts, version(), terms, bibliography)
     files["texts/catalogue.md"] = render_catalogue(texts)
     files["texts/index.md"] = render_catalogue(texts, prefix="", heading=True)
     return files
@@ -111,8 +121,15 @@ def generate() -> int:
     texts = clean_all()
     terms = load_glossary()
     files = generate_files(texts, terms)
+    citing = sum(text.citation_report["citing"] for text in texts)
+    linked = sum(text.citation_report["linked"] for text in texts)
+    unresolved = sum(len(text.citation_report["problems"]) for text in texts)
+    entries = files["bibliography.md"].count('class="bib-entry"')
+    print(f"bibliography: {entries} entries; "
+          f"{linked} of {citing} citing notes linked ({linked / max(citing, 1):.1%}); "
+          f"{unresolved} citations unresolved or incomplete (see each text's report)")
     changed = write_docs(files) + write_if_changed(NAV_FILE, render_nav(texts))
-    changed += write_if_changed(JIEBA_USER, jieba_user_dictionary(terms))
+    changed += write_if_changed(JIEBA_USER, jieba_user_dictionary(terms, chinese_names(load_bib())))
     return changed + write_if_changed(JIEBA_DICT, traditional_dictionary())
 
 

@@ -109,3 +109,21 @@ def term_candidates() -> str:
     found = candidates(clean_all(), load_glossary())
     rows = ["chinese\toriginal\twhere"] + [f"{c.chinese}\t{c.original}\t{c.where}" for c in found]
     return "\n".join(rows) + f"\n# {len(found)} pairs not yet in glossary/terms.yml\n"
+
+
+def bibliography_update() -> str:
+    """Add an entry to bib/references.bib for every cited work it lacks; existing entries,
+    editors' corrections included, are left as they are. Lists entries no note cites."""
+    from .build import clean_all
+    from .references import BIB, add_entries, load_bib, match_entries, resolve, write_bib
+
+    bibliography = resolve(clean_all())
+    library = load_bib()
+    missing, uncited = match_entries(bibliography, library)
+    if missing:
+        BIB.parent.mkdir(exist_ok=True)
+        BIB.write_text(write_bib(add_entries(missing, library)), encoding="utf-8")
+    lines = [f"added {len(missing)} entries to {BIB.relative_to(ROOT)}" if missing else "no new works cited"]
+    lines += [f"{BIB.relative_to(ROOT)}: entry {entry.key} is cited by no note — remove it, or add to its "
+              "cited-as the form the notes print" for entry in uncited]
+    return "\n".join(lines)

@@ -85,4 +85,16 @@ class CleanText:
     anomalies: list = field(default_factory=list)  # notecheck.Anomaly, explained or not
     term_uses: dict = field(default_factory=dict)  # paragraph anchor -> [glossary.Use] (set by the build)
     note_terms: dict = field(default_factory=dict)  # (scope, note number) -> [glossary id] (set by the build)
+    note_citations: dict = field(default_factory=dict)  # (scope, note number) -> [CitationLink] (set by the build)
+    citation_report: dict = field(default_factory=dict)  # counts and problems of its citations (set by the build)
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CitationLink:
+    """A span of a note linked to its bibliography entry (set by the build for rendering)."""
+
+    start: int
+    end: int
+    key: str
+    label: str            # the entry in one line, for the link's tooltip

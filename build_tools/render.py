@@ -205,10 +205,26 @@ def render_block(block: Block, page: Page, split_level: int | None, items: dict,
     return [running_text(block.text), f"{{: #{block.anchor} }}", ""]
 
 
-def page_notes(text: CleanText, scope: str) -> list[tuple[str, str]]:
-    """(number, Markdown body) of every note on one page, lost ones with the editor's remark."""
+def cited_text(text: str, links, root: str) -> str:
+    """A note's text with each citation (its title, or its 同上/前揭書) linked to its bibliography entry."""
+    out, cursor = [], 0
+    for link in sorted(links or [], key=lambda link: link.start):
+        if link.start < cursor:
+            continue
+        out.append(running_text(text[cursor:link.start]))
+        out.append(f'<a class="citation" href="{root}bibliography/#{link.key}" '
+                   f'title="{html.escape(link.label, quote=True)}">{running_text(text[link.start:link.end])}</a>')
+        cursor = link.end
+    out.append(running_text(text[cursor:]))
+    return "".join(out)
+
+
+def page_notes(text: CleanText, scope: str, root: str = "") -> list[tuple[str, str]]:
+    """(number, Markdown body) of every note on one page, lost ones with the editor's remark;
+    citations link to the bibliography (`root`: the way up from the page to the site root)."""
     truncated = truncated_notes(text.edition.notes)
-    notes = {note.number: running_text(note.text) + (" " + TRUNCATED_REMARK if (scope, note.number) in truncated else "")
+    notes = {note.number: cited_text(note.text, text.note_citations.get((scope, note.number)), root)
+             + (" " + TRUNCATED_REMARK if (scope, note.number) in truncated else "")
              for note in text.notes if (note.scope or "index") == scope and note.number.isdigit()}
     for anomaly in text.anomalies:
         if anomaly.problem == "lost" and anomaly.scope == scope:
@@ -241,7 +257,8 @@ def render_page(text: CleanText, page: Page, pages: list[Page], terms: dict | No
     for block in page.blocks:
         links = (text.term_uses, terms, "../" * page.url(slug).count("/")) if terms else None
         out += render_block(block, page, split, text.items, links)
-    out += render_notes(page_notes(text, page.key if split else "index"))
+    root = "../" * page.url(slug).count("/")
+    out += render_notes(page_notes(text, page.key if split else "index", root))
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -276,6 +293,17 @@ def render_report(text: CleanText) -> str:
             out.append(f"| {scope} | {number} | | the note breaks off | {escape(squeeze_spaces(decision.reason))} |")
     else:
         out.append("沒有異常。")
+    report = text.citation_report
+    if report:
+        out += ["", "## 引用檢核 {#citations}", "",
+                f"引用著作的註釋 {report['citing']} 則，其中 {report['linked']} 則連結至參考文獻。"
+                "下表列出無法還原的省略引用（所指著作不在本文節錄範圍內，未建假書目）與資料不足以建立書目的引用。", ""]
+        if report["problems"]:
+            out += ["| 範圍 | 註號 | 情形 | 內容 |", "|---|---:|---|---|"]
+            out += [f"| {scope} | {number} | {escape(kind)} | {escape(what)} |"
+                    for scope, number, kind, what in report["problems"]]
+        else:
+            out.append("沒有問題。")
     if text.warnings:
         out += ["", "## 警告 {#warnings}", ""] + [f"- {escape(w)}" for w in text.warnings]
     return "\n".join(out) + "\n"
@@ -331,9 +359,10 @@ def anchor_entries(text: CleanText) -> dict:
             "pages": [page.url(edition.slug) for page in pages], "anchors": anchors}
 
 
-def render_anchors(texts: list[CleanText], version: str, terms: list = ()) -> str:
+def render_anchors(texts: list[CleanText], version: str, terms: list = (), bibliography=None) -> str:
     registry = {"edition": version, "texts": [anchor_entries(text) for text in texts],
-                "glossary": glossary_anchors(terms)}
+                "glossary": glossary_anchors(terms),
+                "bibliography": bibliography_anchors(bibliography) if bibliography else []}
     return json.dumps(registry, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
@@ -366,7 +395,7 @@ def render_nav(texts: list[CleanText]) -> str:
         out.append(f"      - {quote(text.edition.title)}:")
         out.append(f"          - texts/{slug}/index.md")
         out += [f"          - {quote(page.title)}: {page.path(slug)}" for page in pages if page.key != "index"]
-    out += ["  - 詞彙表: glossary.md", "  - 編輯原則: principles.md"]
+    out += ["  - 詞彙表: glossary.md", "  - 參考文獻: bibliography.md", "  - 編輯原則: principles.md"]
     return "\n".join(out) + "\n"
 
 
@@ -434,6 +463,11 @@ def render_glossary(terms: list, texts: list[CleanText]) -> str:
             uses = passages.get(term.id, [])
             out += (["出現於：", ""] + uses if uses else ["（本版正文中未出現。）"]) + [""]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def bibliography_anchors(bibliography) -> list[dict]:
+    return [{"id": work.key, "url": f"bibliography/#{work.key}", "kind": "entry", "label": work.key,
+             "title": work.title} for work in sorted(bibliography.works, key=lambda w: w.key)]
 
 
 def glossary_anchors(terms: list) -> list[dict]:

@@ -21,7 +21,7 @@ def page_md(files, prefix, page="index"):
 def body(md: str, number: int) -> str:
     found = re.search(rf"^\[\^{number}\]: (.*)$", md, re.M)
     assert found, f"no body for note {number}"
-    return found[1]
+    return re.sub(r'<a class="citation"[^>]*>|(?<=[^>])</a>', "", found[1])   # without its links to the bibliography
 
 
 def before_marker(md: str, number: int) -> str:
