@@ -225,7 +225,8 @@ def first_title(text: str) -> tuple[int, int] | None:
 
 def inner(text: str, span: tuple[int, int]) -> str:
     """A title without its brackets or quotes."""
-    return clean(text[span[0] + 1:span[1]].rstrip("》〉」”＂』"))
+    end = span[1] - 1 if span[1] - 1 > span[0] and text[span[1] - 1] in "》〉」”＂』" else span[1]
+    return clean(text[span[0] + 1:end])
 
 
 EVIDENCE = re.compile(r"(?:1[89]|20)\d\d|民國?\s*\d|頁|https?://|期|卷|pp?\.|Vol\.|No\.|[：:]\s*\S+出版|ed\.")

@@ -268,3 +268,11 @@ def test_bibliography_page_formats_entries_in_one_style(site):
     gao = re.search(r'id="gao1994zhonghua">\s*<p>(.*?)</p>', bib, re.S).group(1)
     assert gao == "高朗（1994）。《中華民國外交關係之演變（1972∼1992）》。台北：五南圖書出版公司。"
     assert bib.index('id="zh"') < bib.index('id="gao1994zhonghua"') < bib.index('id="en"') < bib.index('id="helleiner2011understanding"')
+
+
+def test_entry_titles_keep_their_brackets_balanced(entries):
+    """Nested quotes inside a title (「…『達成共識』」) survive extraction."""
+    pairs = ["《》", "〈〉", "「」", "『』", "（）", "()"]
+    for key, entry in entries.items():
+        for open_, close in pairs:
+            assert entry["title"].count(open_) == entry["title"].count(close), (key, entry["title"])
