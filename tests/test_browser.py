@@ -24,3 +24,16 @@ def test_thesis_chapter_notes_restart_and_show_on_hover(served, page):
     tooltip.wait_for(state="visible", timeout=3000)
     assert tooltip.inner_text().startswith("中華人民共和國外交部政策研究室編")
     assert page.errors == []
+
+
+def test_hovering_a_glossary_term_shows_its_original_and_definition(served, page):
+    page.goto(served + "texts/second-track-diplomacy/")
+    term = page.locator('a.glossary-term[href$="glossary/#second-track-diplomacy"]').first
+    term.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=3000)
+    assert tooltip.inner_text().startswith("Second Track Diplomacy：")
+    term.click()
+    page.wait_for_url("**/glossary/#second-track-diplomacy")
+    assert page.locator('[id="second-track-diplomacy"]').is_visible()
+    assert page.errors == []
