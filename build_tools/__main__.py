@@ -3,7 +3,7 @@
   build     generate docs/texts/**.md and docs/anchors.json from seeds/ + editions/
   site      build, then `mkdocs build --strict` into site/ (replaced only on success)
   serve     site, then serve with live reload, regenerating on edits
-  check     validate the contributed data files
+  check     validate the contributed data files (or only the annotation files named)
   bench     time the pipeline and the full build
   scaffold  write a template edition file for a new raw text
   terms     list the bilingual pairs of the texts that the glossary lacks (for editors)
@@ -23,8 +23,10 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = parser.add_subparsers(dest="command", required=True)
-    for name in ("build", "site", "serve", "check", "bench", "terms", "bib"):
+    for name in ("build", "site", "serve", "bench", "terms", "bib"):
         sub.add_parser(name)
+    check = sub.add_parser("check")
+    check.add_argument("files", nargs="*", help="annotation files to check (default: all data files)")
     scaffold = sub.add_parser("scaffold")
     scaffold.add_argument("raw", help="file name of the raw text in seeds/")
     args = parser.parse_args(argv)
@@ -49,7 +51,7 @@ def run(args) -> int:
     elif args.command == "serve":
         commands.serve()
     elif args.command == "check":
-        commands.check()
+        commands.check(args.files)
         print("all data files are valid")
     elif args.command == "bench":
         commands.bench()

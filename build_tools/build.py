@@ -20,7 +20,9 @@ from .model import CleanText
 from .pipeline import clean
 from .glossary import find_note_uses, find_uses, jieba_user_dictionary, load_glossary
 from .references import BIB, check_library, chinese_names, load_bib, coverage, link_notes, problems, resolve
-from .render import render_anchors, render_catalogue, render_glossary, render_nav, render_text
+from .annotations import check_annotations
+from .render_annotations import render_index
+from .render import anchor_entries, render_anchors, render_catalogue, render_glossary, render_nav, render_text
 from .render_bib import render_bibliography
 
 DOCS = ROOT / "docs"
@@ -63,8 +65,14 @@ def generate_files(texts: list[CleanText], terms: list | None = None, library=No
     bibliography = resolve(texts)
     library = check_library(bibliography, library)
     by_id = {term.id: term for term in terms}
+    placed = check_annotations({text.edition.slug: anchor_entries(text)["anchors"] for text in texts},
+                               {entry.key for entry in library.entries}, set(by_id))
     files: dict[str, str] = {}
     for text in texts:
+        text.annotations = {}
+        for p in placed:
+            if p.slug == text.edition.slug:
+                text.annotations.setdefault((p.page, p.anchor), []).append(p)
         text.term_uses = find_uses(text.blocks, terms)
         text.note_terms = find_note_uses(text.notes, terms)
         text.note_citations = link_notes(bibliography, text.edition.slug, library)
@@ -74,6 +82,7 @@ def generate_files(texts: list[CleanText], terms: list | None = None, library=No
         files.update(render_text(text, by_id))
     files["glossary.md"] = render_glossary(terms, texts)
     files["bibliography.md"] = render_bibliography(bibliography, library, texts)
+    files["annotations.md"] = render_index(placed, texts)
     files["references.bib"] = BIB.read_text(encoding="utf-8") if BIB.exists() else ""
     files["anchors.json"] = render_anchors(texts, version(), terms, bibliography)
     files["texts/catalogue.md"] = render_catalogue(texts)

@@ -10,12 +10,30 @@ from .editions import EDITIONS, ROOT, SEEDS, discover
 from .errors import EditionError
 
 
-def check() -> None:
-    """Validate every contributed data file: edition files and the glossary."""
+def check(annotation_files: list[str] = ()) -> None:
+    """Validate every contributed data file: edition files, glossary, bibliography, annotations
+    (all of annotations/, or only the files named)."""
+    from pathlib import Path
+
+    from .annotations import ANNOTATIONS, check_annotations
+    from .build import clean_all
     from .glossary import load_glossary
+    from .references import check_library, load_bib, resolve
+    from .render import anchor_entries
 
     discover()
-    load_glossary()
+    terms = load_glossary()
+    texts = clean_all()
+    library = check_library(resolve(texts), load_bib())
+    anchors = {text.edition.slug: anchor_entries(text)["anchors"] for text in texts}
+    keys, ids = {entry.key for entry in library.entries}, {term.id for term in terms}
+    if not annotation_files:
+        check_annotations(anchors, keys, ids, ANNOTATIONS)
+    for name in annotation_files:
+        path = Path(name)
+        if not path.exists():
+            raise EditionError(path, "no such file — give the path of an annotation file")
+        check_annotations(anchors, keys, ids, path.parent, only=path)
 
 
 def serve() -> None:

@@ -19,3 +19,15 @@ class EditionError(Exception):
             if self.column is not None:
                 where += f":{self.column}"
         return f"{where}: {self.message}"
+
+
+class EditionErrors(EditionError):
+    """Several problems found in one pass (a validator reports them all), one per line."""
+
+    def __init__(self, errors: list[EditionError]):
+        self.errors = errors
+        first = errors[0]
+        super().__init__(first.path, first.message, first.line, first.column)
+
+    def __str__(self) -> str:
+        return "\nerror: ".join(EditionError.__str__(error) for error in self.errors)

@@ -87,6 +87,7 @@ class CleanText:
     note_terms: dict = field(default_factory=dict)  # (scope, note number) -> [glossary id] (set by the build)
     note_citations: dict = field(default_factory=dict)  # (scope, note number) -> [CitationLink] (set by the build)
     citation_report: dict = field(default_factory=dict)  # counts and problems of its citations (set by the build)
+    annotations: dict = field(default_factory=dict)  # (page key, anchor) -> [annotations.Placed] (set by the build)
     warnings: list[str] = field(default_factory=list)
 
 

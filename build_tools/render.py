@@ -11,6 +11,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from .annotations import KINDS as ANNOTATION_KINDS
 from .markers import MARK_CLOSE, MARK_OPEN
 from .model import Block, CleanText, Note
 from .notecheck import truncated_notes
@@ -205,6 +206,37 @@ def render_block(block: Block, page: Page, split_level: int | None, items: dict,
     return [running_text(block.text), f"{{: #{block.anchor} }}", ""]
 
 
+def annotation_block(placed, md_root: str, terms: dict, indent: str = "") -> list[str]:
+    """A collapsible admonition (pymdownx.blocks.details, type `annotation`) with its own id;
+    `md_root` leads from the page's Markdown file to docs/; `indent` nests it in a footnote."""
+    a = placed.annotation
+    facts = [f"{escape(a.author)}，{a.date.isoformat()}"]
+    if a.bib:
+        facts.append("參考文獻：" + "、".join(f"[{key}]({md_root}bibliography.md#{key})" for key in a.bib))
+    if a.terms:
+        facts.append("詞彙：" + "、".join(f"[{escape(terms[t].term) if t in terms else t}]({md_root}glossary.md#{t})"
+                                        for t in a.terms))
+    facts.append(f"[固定連結](#{a.id})")
+    gist = re.sub(r"\[([^\]]*)\]\([^)]*\)|[*_`|]", r"\1", a.body.strip().split("\n")[0])
+    gist = gist[:28] + ("…" if len(gist) > 28 else "")
+    lines = [f"/// annotation | 編者註・{ANNOTATION_KINDS[a.kind]}：{gist}", f"    attrs: {{id: {a.id}}}", "",
+             *a.body.strip().splitlines(), "", "—— " + " · ".join(facts), "///", ""]
+    return [indent + line if line else "" for line in lines]
+
+
+def annotations_after(block_key: tuple[str, str], by_target: dict, md_root: str, terms: dict,
+                      indent: str = "") -> list[str]:
+    out = []
+    for placed in by_target.get(block_key, []):
+        out += annotation_block(placed, md_root, terms, indent)
+    return out
+
+
+def with_annotations(note_body: str, blocks: list[str]) -> str:
+    """A footnote's body followed by its annotations (indented: they continue the footnote)."""
+    return note_body + ("\n\n" + "\n".join(blocks).rstrip("\n") if blocks else "")
+
+
 def cited_text(text: str, links, root: str) -> str:
     """A note's text with each citation (its title, or its 同上/前揭書) linked to its bibliography entry."""
     out, cursor = [], 0
@@ -254,11 +286,17 @@ def render_page(text: CleanText, page: Page, pages: list[Page], terms: dict | No
     if page.key == "index" and len(pages) > 1:
         out += ["## 目次 {#contents}", ""]
         out += [f"- [{escape(p.title)}]({p.key}.md)" for p in pages if p.key != "index"] + [""]
+    md_root = "../" * page.path(slug).count("/")
     for block in page.blocks:
         links = (text.term_uses, terms, "../" * page.url(slug).count("/")) if terms else None
         out += render_block(block, page, split, text.items, links)
+        out += annotations_after((page.key, block.anchor), text.annotations, md_root, terms or {})
     root = "../" * page.url(slug).count("/")
-    out += render_notes(page_notes(text, page.key if split else "index", root))
+    notes = page_notes(text, page.key if split else "index", root)
+    notes = [(number, with_annotations(body, annotations_after((page.key, f"fn:{number}"), text.annotations,
+                                                                 md_root, terms or {}, indent="    ")))
+             for number, body in notes]
+    out += render_notes(notes)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -360,7 +398,13 @@ def anchor_entries(text: CleanText) -> dict:
 
 
 def render_anchors(texts: list[CleanText], version: str, terms: list = (), bibliography=None) -> str:
-    registry = {"edition": version, "texts": [anchor_entries(text) for text in texts],
+    entries = [anchor_entries(text) for text in texts]
+    for text, entry in zip(texts, entries):
+        urls = {page.key: page.url(text.edition.slug) for page in split_pages(text)}
+        entry["anchors"] += [{"id": p.annotation.id, "url": f"{urls[p.page]}#{p.annotation.id}", "kind": "annotation",
+                              "label": p.annotation.kind, "title": p.annotation.body.strip()[:40],
+                              "target": p.anchor} for placed in text.annotations.values() for p in placed]
+    registry = {"edition": version, "texts": entries,
                 "glossary": glossary_anchors(terms),
                 "bibliography": bibliography_anchors(bibliography) if bibliography else []}
     return json.dumps(registry, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
@@ -395,7 +439,8 @@ def render_nav(texts: list[CleanText]) -> str:
         out.append(f"      - {quote(text.edition.title)}:")
         out.append(f"          - texts/{slug}/index.md")
         out += [f"          - {quote(page.title)}: {page.path(slug)}" for page in pages if page.key != "index"]
-    out += ["  - 詞彙表: glossary.md", "  - 參考文獻: bibliography.md", "  - 編輯原則: principles.md"]
+    out += ["  - 詞彙表: glossary.md", "  - 參考文獻: bibliography.md", "  - 編者註索引: annotations.md",
+            "  - 編輯原則: principles.md"]
     return "\n".join(out) + "\n"
 
 
