@@ -41,5 +41,9 @@ bench: $(STAMP)
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_invariants.py
 
+# Record newly published anchors in anchors.lock.json (review the diff, then commit it).
+lock-anchors: $(STAMP)
+	$(PY) -m build_tools lock
+
 clean:
 	rm -rf site docs/texts docs/anchors.json build .pytest_cache

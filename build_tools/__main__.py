@@ -7,6 +7,7 @@
   bench     time the pipeline and the full build
   scaffold  write a template edition file for a new raw text
   terms     list the bilingual pairs of the texts that the glossary lacks (for editors)
+  lock      add the build's new anchors to anchors.lock.json (never removes one)
   bib       add entries to bib/references.bib for cited works it lacks (for editors)
 """
 from __future__ import annotations
@@ -23,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = parser.add_subparsers(dest="command", required=True)
-    for name in ("build", "site", "serve", "bench", "terms", "bib"):
+    for name in ("build", "site", "serve", "bench", "terms", "bib", "lock"):
         sub.add_parser(name)
     check = sub.add_parser("check")
     check.add_argument("files", nargs="*", help="annotation files to check (default: all data files)")
@@ -57,6 +58,8 @@ def run(args) -> int:
         commands.bench()
     elif args.command == "terms":
         print(commands.term_candidates(), end="")
+    elif args.command == "lock":
+        print(commands.lock_anchors())
     elif args.command == "bib":
         print(commands.bibliography_update())
     elif args.command == "scaffold":

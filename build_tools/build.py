@@ -67,12 +67,9 @@ def generate_files(texts: list[CleanText], terms: list | None = None, library=No
     by_id = {term.id: term for term in terms}
     placed = check_annotations({text.edition.slug: anchor_entries(text)["anchors"] for text in texts},
                                {entry.key for entry in library.entries}, set(by_id))
+    attach_annotations(texts, placed)
     files: dict[str, str] = {}
     for text in texts:
-        text.annotations = {}
-        for p in placed:
-            if p.slug == text.edition.slug:
-                text.annotations.setdefault((p.page, p.anchor), []).append(p)
         text.term_uses = find_uses(text.blocks, terms)
         text.note_terms = find_note_uses(text.notes, terms)
         text.note_citations = link_notes(bibliography, text.edition.slug, library)
@@ -88,6 +85,15 @@ def generate_files(texts: list[CleanText], terms: list | None = None, library=No
     files["texts/catalogue.md"] = render_catalogue(texts)
     files["texts/index.md"] = render_catalogue(texts, prefix="", heading=True)
     return files
+
+
+def attach_annotations(texts: list[CleanText], placed) -> None:
+    """Give each text its annotations by (page, target anchor), in file order."""
+    for text in texts:
+        text.annotations = {}
+        for p in placed:
+            if p.slug == text.edition.slug:
+                text.annotations.setdefault((p.page, p.anchor), []).append(p)
 
 
 def write_if_changed(path: Path, content: str) -> bool:

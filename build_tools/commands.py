@@ -1,6 +1,7 @@
 """The longer-running commands: check, serve, bench, scaffold."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import threading
@@ -16,7 +17,7 @@ def check(annotation_files: list[str] = ()) -> None:
     from pathlib import Path
 
     from .annotations import ANNOTATIONS, check_annotations
-    from .build import clean_all
+    from .build import attach_annotations, clean_all
     from .glossary import load_glossary
     from .references import check_library, load_bib, resolve
     from .render import anchor_entries
@@ -28,7 +29,13 @@ def check(annotation_files: list[str] = ()) -> None:
     anchors = {text.edition.slug: anchor_entries(text)["anchors"] for text in texts}
     keys, ids = {entry.key for entry in library.entries}, {term.id for term in terms}
     if not annotation_files:
-        check_annotations(anchors, keys, ids, ANNOTATIONS)
+        placed = check_annotations(anchors, keys, ids, ANNOTATIONS)
+        attach_annotations(texts, placed)
+        from .anchorlock import check_lock
+        from .render import render_anchors
+
+        registry = json.loads(render_anchors(texts, "check"))
+        check_lock(registry, aliases_of(texts), editions_of(texts))
     for name in annotation_files:
         path = Path(name)
         if not path.exists():
@@ -145,3 +152,33 @@ def bibliography_update() -> str:
     lines += [f"{BIB.relative_to(ROOT)}: entry {entry.key} is cited by no note — remove it, or add to its "
               "cited-as the form the notes print" for entry in uncited]
     return "\n".join(lines)
+
+
+def lock_anchors() -> str:
+    """Add the build's new anchors to anchors.lock.json; refuse while a locked anchor is gone
+    without an alias (nothing is ever removed from the lock)."""
+    import json
+
+    from .anchorlock import LOCK, check_lock, lock_text, published, read_lock
+    from .build import clean_all, generate_files
+
+    texts = clean_all()
+    registry = json.loads(generate_files(texts)["anchors.json"])
+    lock = read_lock()
+    try:
+        check_lock(registry, aliases_of(texts), editions_of(texts), lock)
+    except EditionError as error:
+        problems = [e for e in getattr(error, "errors", [error]) if "new anchors" not in e.message]
+        if problems:
+            raise type(error)(problems) if len(problems) > 1 else problems[0]
+    added = published(registry) - set(lock)
+    LOCK.write_text(lock_text(set(lock) | added), encoding="utf-8")
+    return f"anchors.lock.json: {len(added)} anchors added, {len(lock) + len(added)} locked"
+
+
+def aliases_of(texts) -> dict:
+    return {text.edition.slug: text.edition.aliases for text in texts}
+
+
+def editions_of(texts) -> dict:
+    return {text.edition.slug: f"editions/{text.edition.stem}.yml" for text in texts}

@@ -130,6 +130,21 @@ class CorrectionSpec(Strict):
     reason: str
 
 
+class AliasSpec(Strict):
+    """A published anchor that moved: its old address keeps working. Addresses are relative to the
+    text (texts/<slug>/): `ch-7/` a page, `#sec-2-1-p3` an anchor of the first page, `ch-2/#fn:3`
+    an anchor of another page. A page alias gets a redirect page; an anchor alias a small script
+    on the page that sends the old fragment to the new one."""
+
+    old: str = Field(pattern=r"^(?:[a-z0-9-]+/)?(?:#[A-Za-z0-9:_-]+)?$")
+    new: str = Field(pattern=r"^(?:[a-z0-9-]+/)?(?:#[A-Za-z0-9:_-]+)?$")
+    reason: str
+
+    @property
+    def is_page(self) -> bool:
+        return "#" not in self.old
+
+
 class Edition(Strict):
     source: str
     slug: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -148,6 +163,7 @@ class Edition(Strict):
     tables: list[TableSpec] = []
     figures: list[FigureSpec] = []
     corrections: list[CorrectionSpec] = []
+    aliases: list[AliasSpec] = []
 
     @field_validator("source")
     @classmethod

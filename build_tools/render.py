@@ -297,6 +297,9 @@ def render_page(text: CleanText, page: Page, pages: list[Page], terms: dict | No
                                                                  md_root, terms or {}, indent="    ")))
              for number, body in notes]
     out += render_notes(notes)
+    moved = moved_anchors(text, page)
+    if moved:
+        out += ["", alias_script(moved), ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -348,11 +351,44 @@ def render_report(text: CleanText) -> str:
 
 
 def render_text(text: CleanText, terms: dict | None = None) -> dict[str, str]:
-    """All files of one text: {docs-relative path: content}."""
+    """All files of one text: {docs-relative path: content}, with redirect pages for moved pages."""
+    slug = text.edition.slug
     pages = split_pages(text)
-    files = {page.path(text.edition.slug): render_page(text, page, pages, terms) for page in pages}
-    files[f"texts/{text.edition.slug}/report.md"] = render_report(text)
+    files = {page.path(slug): render_page(text, page, pages, terms) for page in pages}
+    files[f"texts/{slug}/report.md"] = render_report(text)
+    for alias in text.edition.aliases:
+        if alias.is_page:
+            files[f"texts/{slug}/{alias.old}index.html"] = redirect_page("../" * alias.old.count("/") + alias.new)
     return files
+
+
+def moved_anchors(text: CleanText, page: Page) -> dict[str, str]:
+    """{old id on this page: where it went, relative to this page} from the edition's aliases."""
+    here = "" if page.key == "index" else f"{page.key}/"
+    up = "../" * here.count("/")
+    return {alias.old.split("#")[1]: (f"#{alias.new.split('#')[1]}" if alias.new.split("#")[0] == here
+                                      else up + alias.new)
+            for alias in text.edition.aliases if not alias.is_page and alias.old.split("#")[0] == here}
+
+
+def alias_script(moved: dict[str, str]) -> str:
+    """A small script sending an old fragment (a renamed anchor) to its new address."""
+    table = json.dumps(moved, ensure_ascii=False, sort_keys=True)
+    return ("<script>/* anchors renamed since publication (edition file: aliases) */(function () {"
+            f"var moved = {table};"
+            "function follow() { var id = decodeURIComponent(location.hash.slice(1));"
+            " if (moved[id] && !document.getElementById(id)) { location.replace(moved[id]); } }"
+            "follow(); window.addEventListener('hashchange', follow); })();</script>")
+
+
+def redirect_page(target: str) -> str:
+    """A page that moved: sends the reader (and the fragment) on to its new address."""
+    quoted = html.escape(target, quote=True)
+    return ("<!doctype html>\n<html lang=\"zh-TW\"><head><meta charset=\"utf-8\">\n"
+            f"<title>本頁已移動</title><link rel=\"canonical\" href=\"{quoted}\">\n"
+            f"<meta http-equiv=\"refresh\" content=\"0; url={quoted}\">\n"
+            f"<script>location.replace({json.dumps(target)} + location.hash);</script></head>\n"
+            f"<body><p>本頁已移至<a href=\"{quoted}\">新位置</a>。</p></body></html>\n")
 
 
 def anchor_entries(text: CleanText) -> dict:

@@ -15,8 +15,13 @@ EDITORIAL = re.compile(r'<span class="ed-remark">.*?</span>')
 REPORT_ROW = re.compile(r"^\| (\d+) \| (.*) \| (.*) \|$")
 
 
+ANNOTATION = re.compile(r"^( *)/// annotation \|.*?^\1///$", re.M | re.S)
+ALIAS_SCRIPT = re.compile(r"^<script>/\* anchors renamed.*?</script>$", re.M)
+
+
 def text_content(markdown: str) -> str:
-    """Strip what the renderer added: ids, heading marks, the metadata box, escapes."""
+    """Strip what the renderer added: ids, heading marks, the metadata box, editors' annotations, escapes."""
+    markdown = ALIAS_SCRIPT.sub("", ANNOTATION.sub("", markdown))
     lines = []
     skipping_box = False
     for line in markdown.split("\n"):
