@@ -12,29 +12,18 @@ import re
 from dataclasses import dataclass, field
 
 from .annotations import KINDS as ANNOTATION_KINDS
+from .cite import cite_box, release
 from .markers import MARK_CLOSE, MARK_OPEN
+from .mdtext import escape
 from .model import Block, CleanText, Note
 from .notecheck import truncated_notes
 from .paragraphs import squeeze_spaces
 
 KIND_LABELS = {"journal article": "期刊論文", "master's thesis": "碩士論文",
                "thesis chapter": "學位論文章節", "government report": "政府施政報告"}
-MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
 MARKER = re.compile(f"{MARK_OPEN}(\\d+){MARK_CLOSE}")
 LOST_REMARK = '<span class="ed-remark">〔編者按：此註原文已佚，原件僅存註號。〕</span>'
 TRUNCATED_REMARK = '<span class="ed-remark">〔編者按：原件此註至此中斷，以下文字已佚。〕</span>'
-
-
-def escape(text: str) -> str:
-    """Escape Markdown syntax in source text, so that it renders as printed.
-
-    >>> escape("a*b [c] <d> & 1. e")
-    'a\\\\*b \\\\[c\\\\] &lt;d&gt; &amp; 1. e'
-    """
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = MD_SPECIAL.sub(r"\\\1", text)
-    text = re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", text)
-    return re.sub(r"^([-+])(\s)", r"\\\1\2", text)
 
 
 def term_title(term) -> str:
@@ -283,6 +272,7 @@ def render_page(text: CleanText, page: Page, pages: list[Page], terms: dict | No
     out = [f"# {escape(page.title)} {{#{h1_anchor}}}", ""]
     if page.key == "index":
         out += metadata_lines(text, "report.md")
+    out += cite_box(text.edition, page.url(slug), h1_anchor)
     if page.key == "index" and len(pages) > 1:
         out += ["## 目次 {#contents}", ""]
         out += [f"- [{escape(p.title)}]({p.key}.md)" for p in pages if p.key != "index"] + [""]
@@ -290,6 +280,8 @@ def render_page(text: CleanText, page: Page, pages: list[Page], terms: dict | No
     for block in page.blocks:
         links = (text.term_uses, terms, "../" * page.url(slug).count("/")) if terms else None
         out += render_block(block, page, split, text.items, links)
+        if block.kind == "heading" and heading_level(block, page, split) > 1:
+            out += cite_box(text.edition, page.url(slug), block.anchor, heading_text(block))
         out += annotations_after((page.key, block.anchor), text.annotations, md_root, terms or {})
     root = "../" * page.url(slug).count("/")
     notes = page_notes(text, page.key if split else "index", root)
@@ -476,7 +468,9 @@ def render_nav(texts: list[CleanText]) -> str:
         out.append(f"          - texts/{slug}/index.md")
         out += [f"          - {quote(page.title)}: {page.path(slug)}" for page in pages if page.key != "index"]
     out += ["  - 詞彙表: glossary.md", "  - 參考文獻: bibliography.md", "  - 編者註索引: annotations.md",
-            "  - 編輯原則: principles.md"]
+            "  - 編輯原則: principles.md", "  - 修訂紀錄: changelog.md"]
+    version = release()
+    out += ["extra:", f"  edition_version: {quote(version.version)}", f"  edition_date: {quote(version.date)}"]
     return "\n".join(out) + "\n"
 
 

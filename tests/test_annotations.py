@@ -72,8 +72,9 @@ def test_every_seed_annotation_renders_right_after_its_target(site, anchors, kno
             continue
         following = element_end(html, target)
         between = html[following:annotation]
-        # only whitespace and other annotations of the same target come in between
-        assert re.fullmatch(r'(\s*<details class="note annotation".*?</details>)*\s*', between, re.S), p.annotation.id
+        # only whitespace, the heading's "cite this" box and other annotations of the same target come between
+        assert re.fullmatch(r'(\s*<details class="(?:note annotation|quote cite)".*?</details>)*\s*', between,
+                            re.S), p.annotation.id
 
 
 def test_an_annotation_has_a_permalink_and_the_index_lists_it(site):

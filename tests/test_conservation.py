@@ -15,7 +15,7 @@ EDITORIAL = re.compile(r'<span class="ed-remark">.*?</span>')
 REPORT_ROW = re.compile(r"^\| (\d+) \| (.*) \| (.*) \|$")
 
 
-ANNOTATION = re.compile(r"^( *)/// annotation \|.*?^\1///$", re.M | re.S)
+ANNOTATION = re.compile(r"^( *)/// (?:annotation|cite) \|.*?^\1///$", re.M | re.S)   # annotations, cite boxes
 ALIAS_SCRIPT = re.compile(r"^<script>/\* anchors renamed.*?</script>$", re.M)
 
 
