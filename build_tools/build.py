@@ -65,7 +65,8 @@ def generate_files(texts: list[CleanText], terms: list | None = None, library=No
     bibliography = resolve(texts)
     library = check_library(bibliography, library)
     by_id = {term.id: term for term in terms}
-    placed = check_annotations({text.edition.slug: anchor_entries(text)["anchors"] for text in texts},
+    text_anchors = {text.edition.slug: anchor_entries(text) for text in texts}
+    placed = check_annotations({slug: entry["anchors"] for slug, entry in text_anchors.items()},
                                {entry.key for entry in library.entries}, set(by_id))
     attach_annotations(texts, placed)
     files: dict[str, str] = {}
@@ -82,7 +83,7 @@ def generate_files(texts: list[CleanText], terms: list | None = None, library=No
     files["annotations.md"] = render_index(placed, texts)
     files["references.bib"] = BIB.read_text(encoding="utf-8") if BIB.exists() else ""
     files["changelog.md"] = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
-    files["anchors.json"] = render_anchors(texts, version(), terms, bibliography)
+    files["anchors.json"] = render_anchors(texts, version(), terms, bibliography, text_anchors)
     files["texts/catalogue.md"] = render_catalogue(texts)
     files["texts/index.md"] = render_catalogue(texts, prefix="", heading=True)
     return files

@@ -6,6 +6,7 @@ definitions (`[^N]:`, ids `fn:N` on their page). Nothing here cleans text.
 """
 from __future__ import annotations
 
+import copy
 import html
 import json
 import re
@@ -33,19 +34,25 @@ def term_title(term) -> str:
     return html.escape(title[:180] + ("…" if len(title) > 180 else ""), quote=True)
 
 
-def linked_text(text: str, uses, terms: dict, root: str) -> str:
-    """Running text with the section's first use of each glossary entry linked to the glossary."""
+def with_links(text: str, spans) -> str:
+    """Running text with each (start, end, opening `<a …>` tag) span wrapped in its link;
+    a span overlapping the one before it is left unlinked."""
     out, cursor = [], 0
-    for use in uses or []:
-        if not use.linked:
+    for start, end, tag in sorted(spans):
+        if start < cursor:
             continue
-        term = terms[use.term]
-        out.append(running_text(text[cursor:use.start]))
-        out.append(f'<a class="glossary-term" href="{root}glossary/#{term.id}" title="{term_title(term)}">'
-                   f'{running_text(text[use.start:use.end])}</a>')
-        cursor = use.end
+        out.append(running_text(text[cursor:start]))
+        out.append(f"{tag}{running_text(text[start:end])}</a>")
+        cursor = end
     out.append(running_text(text[cursor:]))
     return "".join(out)
+
+
+def linked_text(text: str, uses, terms: dict, root: str) -> str:
+    """Running text with the section's first use of each glossary entry linked to the glossary."""
+    return with_links(text, [(use.start, use.end, f'<a class="glossary-term" href="{root}glossary/#{terms[use.term].id}" '
+                                                  f'title="{term_title(terms[use.term])}">')
+                             for use in uses or [] if use.linked])
 
 
 def running_text(text: str) -> str:
@@ -228,16 +235,9 @@ def with_annotations(note_body: str, blocks: list[str]) -> str:
 
 def cited_text(text: str, links, root: str) -> str:
     """A note's text with each citation (its title, or its 同上/前揭書) linked to its bibliography entry."""
-    out, cursor = [], 0
-    for link in sorted(links or [], key=lambda link: link.start):
-        if link.start < cursor:
-            continue
-        out.append(running_text(text[cursor:link.start]))
-        out.append(f'<a class="citation" href="{root}bibliography/#{link.key}" '
-                   f'title="{html.escape(link.label, quote=True)}">{running_text(text[link.start:link.end])}</a>')
-        cursor = link.end
-    out.append(running_text(text[cursor:]))
-    return "".join(out)
+    return with_links(text, [(link.start, link.end, f'<a class="citation" href="{root}bibliography/#{link.key}" '
+                                                    f'title="{html.escape(link.label, quote=True)}">')
+                             for link in links or []])
 
 
 def page_notes(text: CleanText, scope: str, root: str = "") -> list[tuple[str, str]]:
@@ -425,8 +425,10 @@ def anchor_entries(text: CleanText) -> dict:
             "pages": [page.url(edition.slug) for page in pages], "anchors": anchors}
 
 
-def render_anchors(texts: list[CleanText], version: str, terms: list = (), bibliography=None) -> str:
-    entries = [anchor_entries(text) for text in texts]
+def render_anchors(texts: list[CleanText], version: str, terms: list = (), bibliography=None,
+                   computed: dict | None = None) -> str:
+    """anchors.json; `computed`: the texts' anchor_entries already made by the build, by slug."""
+    entries = [copy.deepcopy(computed[text.edition.slug]) if computed else anchor_entries(text) for text in texts]
     for text, entry in zip(texts, entries):
         urls = {page.key: page.url(text.edition.slug) for page in split_pages(text)}
         entry["anchors"] += [{"id": p.annotation.id, "url": f"{urls[p.page]}#{p.annotation.id}", "kind": "annotation",
