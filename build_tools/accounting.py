@@ -32,8 +32,8 @@ def output_characters(text: CleanText) -> Counter:
         if block.kind in ("heading", "paragraph"):
             total += chars(block.text)
     for item in text.items.values():
-        if hasattr(item, "labels"):
-            total += chars(item.spec.caption) + chars(item.labels)
+        if hasattr(item, "labels"):   # a lost figure: its caption counts only when printed (within its lines)
+            total += (chars(item.spec.caption) if item.spec.lines else Counter()) + chars(item.labels)
         else:
             total += table_characters(item)
     for note in text.notes:

@@ -7,9 +7,9 @@ the few editorial decisions heuristics cannot make), never in code.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from .datafile import load_model
 from .errors import EditionError
@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 EDITIONS = ROOT / "editions"
 
-Enumerator = Literal["chapter", "section", "capital", "number", "paren"]
+Enumerator = Literal["chapter", "section", "capital", "number", "paren", "fullwidth", "paren-fullwidth"]
 
 
 class Strict(BaseModel):
@@ -55,7 +55,8 @@ class NamedHeading(Strict):
 
 
 class Outline(Strict):
-    levels: list[Enumerator]
+    levels: list[Enumerator]               # enumerators of the headings, outermost first
+    list_levels: list[Enumerator] = []     # below the headings: enumerators of nested list items (003)
     named: list[NamedHeading] = []
     anchor_prefix: list[int] = []          # numbers of enclosing units outside the excerpt (004: chapter 6)
     root_id: str = "front"                 # section id of text before the first heading
@@ -65,6 +66,14 @@ class Outline(Strict):
     no_headings_in: list[tuple[int, int]] = []   # raw line ranges (tables) where no heading is sought
     not_headings: list[int] = []           # raw lines that look like headings but are not
     wrapped_headings: list[int] = []       # raw lines that continue the heading on the line before
+
+    @field_validator("list_levels")
+    @classmethod
+    def _lists_below_headings(cls, list_levels, info):
+        shared = set(list_levels) & set(info.data.get("levels", []))
+        if shared:
+            raise ValueError(f"{sorted(shared)} cannot be both a heading level and a list level")
+        return list_levels
 
 
 class Paragraphs(Strict):
@@ -92,13 +101,32 @@ class NoteDecision(Strict):
         return out
 
 
+def line_ranges(value):
+    """`[658, 924]` is one range of raw lines; `[[658, 722], [808, 924]]` several (a table whose lines
+    interleave with another's in the extraction).
+
+    >>> line_ranges([658, 924]), line_ranges([[658, 722], [808, 924]])
+    ([[658, 924]], [[658, 722], [808, 924]])
+    """
+    return [value] if isinstance(value, (list, tuple)) and value and isinstance(value[0], int) else value
+
+
+LineRanges = Annotated[list[tuple[int, int]], BeforeValidator(line_ranges)]
+
+
+def span(ranges) -> str:
+    """Raw line ranges for a message: 「658–722, 808–924」."""
+    return ", ".join(f"{first}–{last}" for first, last in ranges)
+
+
 class TableSpec(Strict):
     """A table rebuilt by an editor where no general rule can: rows × cells, checked against the
     raw lines it replaces (their characters must be exactly the caption's, cells' and notes')."""
 
     id: str = Field(pattern=r"^tab-[a-z0-9]+(-[a-z0-9]+)*$")
     caption: str                            # as printed (表一：…); "" when the source prints none
-    lines: tuple[int, int]                  # first and last raw line the table replaces
+    title: str | None = None                # an editor's caption for a table the source prints without one
+    lines: LineRanges                       # first and last raw line the table replaces (or several ranges)
     header: list[str]
     rows: list[list[str | None]]            # None: covered by the cell above (a row span)
     notes: list[str] = []                   # printed under the table: 資料來源：…, 註：…
@@ -115,12 +143,22 @@ class TableSpec(Strict):
 
 
 class FigureSpec(Strict):
-    """A figure lost in extraction: a placeholder with its caption and what the text says it showed."""
+    """A figure lost in extraction: a placeholder with its caption and what the text says it showed.
+    Where extraction kept its caption (and stray labels), `lines` gives them; where it kept nothing,
+    `after` places the placeholder after the paragraph holding that raw line, and the caption is
+    the editor's (the text's own name for the figure)."""
 
     id: str = Field(pattern=r"^fig-[a-z0-9]+(-[a-z0-9]+)*$")
-    caption: str                            # as printed, found within `lines`
-    lines: tuple[int, int]                  # raw lines of the caption and the figure's stray labels
+    caption: str                            # as printed within `lines`; with `after`, the editor's
+    lines: LineRanges = []                  # raw lines of the caption and the figure's stray labels
+    after: int | None = None                # or: the raw line of the paragraph the figure followed
     description: str                        # editor's note: what the figure showed, per the text
+
+    @model_validator(mode="after")
+    def _placed_once(self):
+        if bool(self.lines) == (self.after is not None):
+            raise ValueError("give either `lines` (what extraction kept of the figure) or `after` (none kept)")
+        return self
 
 
 class CorrectionSpec(Strict):

@@ -58,6 +58,15 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Item:
+    """A list item below the headings (003: （一） > １、 > （１）), with its printed enumerator."""
+
+    anchor: str               # the section's id + the numbering path: 壹、三、（一）２、（７） -> sec-1-3-1-2-7
+    path: tuple[int, ...]     # its number at each list level: (1, 2, 7)
+    label: str                # the enumerator as printed: （７）
+
+
+@dataclass(frozen=True)
 class Block:
     """A unit of running text after joining: a heading or a paragraph."""
 
@@ -68,6 +77,8 @@ class Block:
     heading: Heading | None = None
     section: str = ""     # anchor of the section this block belongs to
     page: str = ""        # output page key
+    item: Item | None = None   # the list item this block belongs to (lists.nest)
+    opens_item: bool = False   # the block is the item's first (it begins with the enumerator)
 
 
 @dataclass

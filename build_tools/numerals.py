@@ -1,4 +1,4 @@
-"""Chinese enumerators: 第壹章, 第一節, 壹、, 一、, （一）, and their numeric values."""
+"""Chinese enumerators: 第壹章, 第一節, 壹、, 一、, （一）, １、, （１）, and their numeric values."""
 from __future__ import annotations
 
 import re
@@ -8,6 +8,7 @@ DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, 
 TENS = {"十": 10, "拾": 10}
 SMALL = "一二三四五六七八九十"
 FORMAL = "壹貳參肆伍陸柒捌玖拾"
+FULLWIDTH = "０１２３４５６７８９"
 
 ENUMERATORS: dict[str, re.Pattern] = {
     "chapter": re.compile(rf"^(?P<label>第(?P<n>[{FORMAL}]+)章)\s*(?P<title>.*)$"),
@@ -15,15 +16,19 @@ ENUMERATORS: dict[str, re.Pattern] = {
     "capital": re.compile(rf"^(?P<label>(?P<n>[{FORMAL}]+)、)\s*(?P<title>.*)$"),
     "number": re.compile(rf"^(?P<label>(?P<n>[{SMALL}]+)、)\s*(?P<title>.*)$"),
     "paren": re.compile(rf"^(?P<label>（(?P<n>[{SMALL}]+)）)\s*(?P<title>.*)$"),
+    "fullwidth": re.compile(rf"^(?P<label>(?P<n>[{FULLWIDTH}]+)、)\s*(?P<title>.*)$"),
+    "paren-fullwidth": re.compile(rf"^(?P<label>（(?P<n>[{FULLWIDTH}]+)）)\s*(?P<title>.*)$"),
 }
 
 
 def value(numeral: str) -> int:
-    """The value of a Chinese numeral up to 99.
+    """The value of a Chinese numeral up to 99, or of full-width digits.
 
-    >>> [value(n) for n in ("一", "十", "十一", "二十", "二十三", "參", "拾壹")]
-    [1, 10, 11, 20, 23, 3, 11]
+    >>> [value(n) for n in ("一", "十", "十一", "二十", "二十三", "參", "拾壹", "１２")]
+    [1, 10, 11, 20, 23, 3, 11, 12]
     """
+    if numeral.isdigit():
+        return int(numeral)
     total, current = 0, 0
     for char in numeral:
         if char in TENS:

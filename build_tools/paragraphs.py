@@ -35,6 +35,8 @@ def starts_paragraph(prev: Line, nxt: Line, spacer_between: bool, policy) -> boo
         return True
     if nxt.no in policy.joins_before:
         return False
+    if policy.signal == "trailing-space" and ITEM_START.match(nxt.text) and prev.text != prev.text.rstrip():
+        return True   # an item after a line the layout ended, though the source omits the full stop (003: 152–153)
     if not SENTENCE_END.search(prev.text) or nxt.text.strip()[:1] in NO_START:
         return False
     if ITEM_START.match(nxt.text) or spacer_between:

@@ -1,9 +1,10 @@
-"""Compose the stages for one raw text: read → furniture → structure → notes → markers → paragraphs."""
+"""Compose the stages for one raw text: read → furniture → structure → notes → markers → paragraphs → lists."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from . import furniture, markers, notecheck, notes, paragraphs, structure, tables
+from . import furniture, lists, markers, notecheck, notes, paragraphs, structure, tables
 from .corrections import apply_corrections
 from .editions import edition_path
 from .model import PLACEHOLDER, Block, CleanText, Heading
@@ -72,22 +73,32 @@ def clean(raw: Path, edition) -> CleanText:
     marked, result.markers = markers.find_markers(body, scope_of, last_note_numbers(result.notes, edition))
     result.anomalies = notecheck.find_anomalies(result.notes, result.markers, edition.notes)
     marked_text = {line.no: line for line in marked}
-    counters: dict[str, int] = {}
     for section, page in zip(sections, pages):
         anchor = section.heading.anchor if section.heading else edition.outline.root_id
         if section.heading:
             result.blocks.append(Block("heading", section.heading.label + section.heading.title,
                                        section.heading.lines, anchor, section.heading, anchor, page))
         section_lines = [marked_text[line.no] for line in section.lines]
-        for text, nos in paragraphs.paragraphs(section_lines, edition.paragraphs, result.removals):
-            if text.startswith(PLACEHOLDER):
-                item = text[len(PLACEHOLDER):]
-                spec = getattr(result.items[item], "spec", result.items[item])
-                kind = "figure" if item.startswith("fig-") else "table"
-                result.blocks.append(Block(kind, item, tuple(range(spec.lines[0], spec.lines[1] + 1)),
-                                           item, None, anchor, page))
-                continue
-            counters[anchor] = counters.get(anchor, 0) + 1
-            result.blocks.append(Block("paragraph", markers.tidy_markers(text), nos,
-                                       f"{anchor}-p{counters[anchor]}", None, anchor, page))
+        body = section_blocks(paragraphs.paragraphs(section_lines, edition.paragraphs, result.removals),
+                              result.items, tables.figures_after(edition), anchor, page)
+        nesting = lists.nest([block.text for block in body], anchor, edition.outline.list_levels)
+        result.blocks += [replace(block, item=item, opens_item=opens) for block, (item, opens) in zip(body, nesting)]
     return result
+
+
+def section_blocks(joined, items: dict, figures_after: dict[int, str], anchor: str, page: str) -> list[Block]:
+    """A section's paragraphs (ids numbered in the section: sec-1-2-p3) and its tables and figures
+    (in place of their lines, or after the paragraph holding their `after` line)."""
+    blocks, count = [], 0
+    for text, nos in joined:
+        if text.startswith(PLACEHOLDER):
+            item = text[len(PLACEHOLDER):]
+            spec = getattr(items[item], "spec", items[item])
+            kind = "figure" if item.startswith("fig-") else "table"
+            blocks.append(Block(kind, item, tables.raw_line_numbers(spec), item, None, anchor, page))
+            continue
+        count += 1
+        blocks.append(Block("paragraph", markers.tidy_markers(text), nos, f"{anchor}-p{count}", None, anchor, page))
+        blocks += [Block("figure", figure, (), figure, None, anchor, page)
+                   for no, figure in figures_after.items() if no in nos]
+    return blocks

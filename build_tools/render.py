@@ -16,7 +16,7 @@ from .annotations import KINDS as ANNOTATION_KINDS
 from .cite import cite_box, release
 from .markers import MARK_CLOSE, MARK_OPEN
 from .mdtext import escape
-from .model import Block, CleanText, Note
+from .model import Block, CleanText, Item, Note
 from .notecheck import truncated_notes
 from .paragraphs import squeeze_spaces
 
@@ -135,9 +135,10 @@ def metadata_lines(text: CleanText, report_url: str) -> list[str]:
 
 
 def cell_html(text: str, tag: str, rowspan: int = 1) -> str:
-    """One table cell; its text keeps the note markers; printed line breaks become <br>."""
+    """One table cell; its text keeps the note markers; printed line breaks become <br>. Cells are the
+    editors' clean text, so their spaces are kept (「一 落實活路外交」: the goal's number, then its words)."""
     span = f' rowspan="{rowspan}"' if rowspan > 1 else ""
-    body = "<br>".join(running_text(squeeze_spaces(part)) for part in text.split("\n") if part.strip())
+    body = "<br>".join(running_text(" ".join(part.split())) for part in text.split("\n") if part.strip())
     return f'<{tag}{span} markdown="span">{body}</{tag}>'
 
 
@@ -161,8 +162,10 @@ def rowspans(rows: list[list[str | None]]) -> list[list[int]]:
 def render_table(spec) -> list[str]:
     """A rebuilt table as HTML (row spans need it), cells parsed as Markdown spans; scrolls in its own box."""
     out = [f'<figure class="edition-table" id="{spec.id}" markdown>']
-    if spec.caption:   # 003's tables print no caption: their section heading names them
+    if spec.caption:
         out.append(f'<figcaption markdown="span">{running_text(spec.caption)}</figcaption>')
+    elif spec.title:   # a table printed without a caption (003 肆) gets the editor's, marked as such
+        out.append(f'<figcaption markdown="span">{editorial_caption(spec.title)}</figcaption>')
     out += ['<div class="table-scroll" markdown>', "<table>", "<thead><tr>"]
     out += [cell_html(text, "th") for text in spec.header]
     out += ["</tr></thead>", "<tbody>"]
@@ -183,7 +186,19 @@ def render_figure(figure) -> list[str]:
     if figure.labels:
         out.append(f'<p class="figure-labels" markdown="span"><span class="ed-remark">原圖殘存文字：</span>'
                    f'{running_text(figure.labels)}</p>')
-    return out + [f'<figcaption markdown="span">{running_text(spec.caption)}</figcaption>', "</figure>", ""]
+    caption = running_text(spec.caption) if spec.lines else editorial_caption(spec.caption)
+    return out + [f'<figcaption markdown="span">{caption}</figcaption>', "</figure>", ""]
+
+
+def editorial_caption(caption: str) -> str:
+    """A caption the source does not print, supplied by the editors and marked as theirs."""
+    return f'<span class="ed-remark">{escape(caption)}〔編者擬題〕</span>'
+
+
+def item_caption(item) -> str:
+    """A table's or figure's caption for the anchor registry: as printed, else the editor's."""
+    spec = getattr(item, "spec", item)
+    return spec.caption or getattr(spec, "title", None) or ""
 
 
 def render_block(block: Block, page: Page, split_level: int | None, items: dict, links=None) -> list[str]:
@@ -200,6 +215,34 @@ def render_block(block: Block, page: Page, split_level: int | None, items: dict,
         uses, terms, root = links
         return [linked_text(block.text, uses.get(block.anchor), terms, root), f"{{: #{block.anchor} }}", ""]
     return [running_text(block.text), f"{{: #{block.anchor} }}", ""]
+
+
+class ListNesting:
+    """Opens and closes the nested `<ol>`/`<li>` around a page's blocks as their list item changes
+    (lists.nest). Items are HTML (`markdown="block"`: md_in_html parses their paragraphs, notes and
+    annotations as Markdown) because Markdown lists would renumber the printed enumerators."""
+
+    def __init__(self):
+        self.open: list[Item] = []
+
+    def move_to(self, item: Item | None, opens: bool) -> list[str]:
+        """The closing and opening tags before a block of `item` (`opens`: the block begins it)."""
+        target = item.path if item else ()
+        stay_in = target[:-1] if opens else target          # the open items the block stays inside
+        out, sibling_follows = [], False
+        while self.open and self.open[-1].path != stay_in[:len(self.open[-1].path)]:
+            depth = len(self.open)
+            self.open.pop()
+            out.append("</li>")
+            sibling_follows = opens and len(target) == depth   # its list stays open for the next item
+            if not sibling_follows:
+                out.append("</ol>")
+        if opens:
+            if not sibling_follows:
+                out.append('<ol class="outline-list" markdown>')
+            out.append(f'<li id="{item.anchor}" markdown="block">')
+            self.open.append(item)
+        return out + [""] if out else out
 
 
 def annotation_block(placed, md_root: str, terms: dict, indent: str = "") -> list[str]:
@@ -277,12 +320,15 @@ def render_page(text: CleanText, page: Page, pages: list[Page], terms: dict | No
         out += ["## 目次 {#contents}", ""]
         out += [f"- [{escape(p.title)}]({p.key}.md)" for p in pages if p.key != "index"] + [""]
     md_root = "../" * page.path(slug).count("/")
+    nesting = ListNesting()
     for block in page.blocks:
         links = (text.term_uses, terms, "../" * page.url(slug).count("/")) if terms else None
+        out += nesting.move_to(block.item, block.opens_item)
         out += render_block(block, page, split, text.items, links)
         if block.kind == "heading" and heading_level(block, page, split) > 1:
             out += cite_box(text.edition, page.url(slug), block.anchor, heading_text(block))
         out += annotations_after((page.key, block.anchor), text.annotations, md_root, terms or {})
+    out += nesting.move_to(None, False)
     root = "../" * page.url(slug).count("/")
     notes = page_notes(text, page.key if split else "index", root)
     notes = [(number, with_annotations(body, annotations_after((page.key, f"fn:{number}"), text.annotations,
@@ -400,11 +446,15 @@ def anchor_entries(text: CleanText) -> dict:
             entry.update(kind="section", label=block.heading.label, title=block.heading.title,
                          level=block.heading.level)
         elif block.kind in ("table", "figure"):
-            item = text.items[block.anchor]
-            entry.update(kind=block.kind, label="", title=getattr(item, "spec", item).caption)
+            entry.update(kind=block.kind, label="", title=item_caption(text.items[block.anchor]))
         else:
             entry.update(kind="paragraph", label="", title=block.text[:40])
-        entry["lines"] = [block.lines[0], block.lines[-1]]
+        entry["lines"] = [block.lines[0], block.lines[-1]] if block.lines else []
+        if block.opens_item:
+            item = block.item
+            anchors.append({"id": item.anchor, "url": f"{url_of[block.page]}#{item.anchor}", "kind": "item",
+                            "label": item.label, "title": block.text[len(item.label):][:40],
+                            "section": block.section, "lines": entry["lines"]})
         anchors.append(entry)
     split = edition.outline.split_level
     note = text_note(text)

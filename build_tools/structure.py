@@ -54,6 +54,7 @@ class Numbering:
     """The current number at each outline level; tells which number may come next."""
 
     depth: int
+    gap_at_top: bool = True   # tolerate one missing number at the outermost level
     current: list[int | None] = field(default_factory=list)
 
     def __post_init__(self):
@@ -62,13 +63,13 @@ class Numbering:
     def expects(self, level: int, number: int) -> bool:
         """The next number at its level, under a parent (levels are never skipped).
 
-        One missing number is tolerated at the outermost level only (000 goes from
-        參 to 伍: the source has no 肆).
+        One missing number is tolerated at the outermost heading level only (000 goes
+        from 參 to 伍: the source has no 肆).
         """
         if level > 0 and self.current[level - 1] is None:
             return False
         previous = self.current[level] or 0
-        return number == previous + 1 or (level == 0 and number == previous + 2)
+        return number == previous + 1 or (self.gap_at_top and level == 0 and number == previous + 2)
 
     def enter(self, level: int, number: int) -> list[int]:
         self.current[level] = number

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .accounting import chars, table_characters
+from .editions import span
 from .errors import EditionError
 from .model import PLACEHOLDER, Line, Removal
 from .paragraphs import squeeze_spaces
@@ -54,7 +55,7 @@ def check_table(spec, lines: list[Line], edition_file) -> None:
         missing, extra = source - rebuilt, rebuilt - source
         detail = "; ".join(part for part in (missing and f"missing 「{describe(missing)}」",
                                              extra and f"not in the source 「{describe(extra)}」") if part)
-        raise EditionError(*where(edition_file, spec), f"table {spec.id} does not match raw lines {spec.lines[0]}–{spec.lines[1]}: "
+        raise EditionError(*where(edition_file, spec), f"table {spec.id} does not match raw lines {span(spec.lines)}: "
                                    f"{detail} — correct its cells (or its `lines`/`furniture` ranges)")
 
 
@@ -68,13 +69,15 @@ def place(body: list[Line], edition, edition_file) -> tuple[list[Line], dict, li
     starts: dict[int, str] = {}
     covered: list[tuple[int, int]] = []
     for spec in [*edition.tables, *edition.figures]:
-        first, last = spec.lines
-        if spec.id in items or overlaps(first, last, covered):
+        if spec.id in items or any(overlaps(first, last, covered) for first, last in spec.lines):
             raise EditionError(*where(edition_file, spec),
                                f"{spec.id} overlaps another table or figure (or repeats its id)")
-        inside = [line for line in body if first <= line.no <= last]
+        if not spec.lines:                       # a figure extraction kept nothing of: placed by `after`
+            items[spec.id] = Figure(spec, "")
+            continue
+        inside = [line for line in body if in_any(line.no, spec.lines)]
         if not inside:
-            raise EditionError(*where(edition_file, spec), f"{spec.id}: raw lines {first}–{last} are not in the text's body")
+            raise EditionError(*where(edition_file, spec), f"{spec.id}: raw lines {span(spec.lines)} are not in the text's body")
         furniture = getattr(spec, "furniture", [])
         kept = [line for line in inside if not in_any(line.no, furniture)]
         removals += [Removal(line.no, line.text.strip(), f"repeated header of table {spec.id}")
@@ -85,7 +88,7 @@ def place(body: list[Line], edition, edition_file) -> tuple[list[Line], dict, li
         else:
             items[spec.id] = Figure(spec, figure_labels(spec, kept, edition_file))
         starts[inside[0].no] = spec.id
-        covered.append((first, last))
+        covered += spec.lines
     new_body = []
     for line in body:
         if line.no in starts:
@@ -101,9 +104,19 @@ def figure_labels(spec, lines: list[Line], edition_file) -> str:
     caption = squeeze_spaces(spec.caption)
     if caption not in printed:
         raise EditionError(*where(edition_file, spec), f"figure {spec.id}: caption 「{spec.caption}」 is not a line printed in raw lines "
-                                   f"{spec.lines[0]}–{spec.lines[1]} — copy it as printed")
+                                   f"{span(spec.lines)} — copy it as printed")
     printed.remove(caption)
     return "\u3000".join(printed)   # one label per printed line, set apart by ideographic spaces
+
+
+def raw_line_numbers(spec) -> tuple[int, ...]:
+    """Every raw line a table or figure stands for (none for a figure placed `after` a paragraph)."""
+    return tuple(no for first, last in spec.lines for no in range(first, last + 1))
+
+
+def figures_after(edition) -> dict[int, str]:
+    """{raw line: figure id} of the figures placed after the paragraph holding that line."""
+    return {figure.after: figure.id for figure in edition.figures if figure.after is not None}
 
 
 def spec_line(path, item_id: str) -> int | None:

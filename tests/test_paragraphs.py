@@ -40,7 +40,7 @@ def test_letter_spacing_removed(texts):
     assert "任何國際組織、" in body_of(texts["000"])  # raw: 「任 何 國 際 組 織 、」
 
 
-@pytest.mark.parametrize("prefix", ["000", "001", "002", "004"])
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_most_paragraphs_end_a_sentence(texts, prefix):
     paras = paragraphs_of(texts[prefix])
     ended = [p for p in paras if re.search(r"[。？！：」）.?!](\ue000\d+\ue001)?$", p.text)]
