@@ -17,8 +17,9 @@ $(STAMP): requirements.txt requirements-dev.txt
 build: $(STAMP)
 	$(PY) -m build_tools site
 
-# Build, then serve with live reload; edits to seeds, editions or build_tools regenerate the docs.
-serve: build
+# Generate, then serve on http://127.0.0.1:8000/ with live reload; an edit to a raw text, an
+# edition, annotation or glossary file, the bibliography or build_tools regenerates the docs.
+serve: $(STAMP)
 	$(PY) -m build_tools serve
 
 # Validate the contributed data files only (fast).

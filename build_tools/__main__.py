@@ -2,7 +2,7 @@
 
   build     generate docs/texts/**.md and docs/anchors.json from seeds/ + editions/
   site      build, then `mkdocs build --strict` into site/ (replaced only on success)
-  serve     site, then serve with live reload, regenerating on edits
+  serve     generate, then serve with live reload, regenerating on edits to the sources
   check     validate the contributed data files (or only the annotation files named)
   bench     time the pipeline and the full build
   scaffold  write a template edition file for a new raw text
@@ -24,8 +24,10 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = parser.add_subparsers(dest="command", required=True)
-    for name in ("build", "site", "serve", "bench", "terms", "bib", "lock"):
+    for name in ("build", "site", "bench", "terms", "bib", "lock"):
         sub.add_parser(name)
+    serve = sub.add_parser("serve")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (host:port)")
     check = sub.add_parser("check")
     check.add_argument("files", nargs="*", help="annotation files to check (default: all data files)")
     scaffold = sub.add_parser("scaffold")
@@ -50,7 +52,7 @@ def run(args) -> int:
         build.build_site()
         print("site built in site/")
     elif args.command == "serve":
-        commands.serve()
+        commands.serve(args.dev_addr)
     elif args.command == "check":
         commands.check(args.files)
         print("all data files are valid")

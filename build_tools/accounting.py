@@ -36,8 +36,8 @@ def output_characters(text: CleanText) -> Counter:
             total += (chars(item.spec.caption) if item.spec.lines else Counter()) + chars(item.labels)
         else:
             total += table_characters(item)
-    for note in text.notes:
-        total += chars(note.text) + chars(note.number)
+    for note in text.notes:   # a note's number as printed ("?": a note block opening without one)
+        total += chars(note.text) + (chars(note.number) if note.number != "?" else Counter())
     for removal in text.removals:
         total += chars(removal.text)
     for correction in text.corrections:

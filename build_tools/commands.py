@@ -43,8 +43,18 @@ def check(annotation_files: list[str] = ()) -> None:
         check_annotations(anchors, keys, ids, path.parent, only=path)
 
 
-def serve() -> None:
-    """Serve the site; regenerate the Markdown whenever seeds, editions or build_tools change."""
+# What `serve` watches: every source of the generated Markdown (mkdocs serve itself watches docs/).
+WATCHED = ("seeds", "editions", "annotations", "glossary", "bib", "build_tools")
+
+
+def serve(address: str = "127.0.0.1:8000") -> None:
+    """Generate, then serve the site; regenerate the Markdown whenever one of its sources changes
+    (a raw text, an edition, annotation or glossary file, the bibliography, the build code)."""
+    from watchdog.events import EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED, EVENT_TYPE_MOVED
+
+    from .build import generate
+
+    CHANGES = {EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED, EVENT_TYPE_MOVED}
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
 
@@ -54,16 +64,20 @@ def serve() -> None:
             self.pending = threading.Event()
 
         def on_any_event(self, event):
-            if not event.src_path.endswith((".tmp", ".pyc")) and "__pycache__" not in event.src_path:
+            # only changes count: regenerating opens and reads these files, which must not loop
+            if event.event_type in CHANGES and not event.src_path.endswith((".tmp", ".pyc")) \
+                    and "__pycache__" not in event.src_path:
                 self.pending.set()
 
+    generate()
     handler = Regenerate()
     observer = Observer()
-    for folder in (SEEDS, EDITIONS, ROOT / "build_tools", ROOT / "bib"):
+    for folder in (ROOT / name for name in WATCHED):
         if folder.exists():
             observer.schedule(handler, str(folder), recursive=True)
     observer.start()
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload"], cwd=ROOT)
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", address],
+                              cwd=ROOT)
     try:
         while server.poll() is None:
             if handler.pending.wait(timeout=1):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +31,17 @@ def texts():
 def files(texts):
     """Every generated file, {docs-relative path: content}."""
     return generate_files(list(texts.values()))
+
+
+def repository_copy(folder: Path) -> Path:
+    """A copy of the repository's committed files in `folder`/repo, to build or break freely."""
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True)
+    copy = folder / "repo"
+    for name in files.stdout.split("\0"):
+        if name and (ROOT / name).is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, copy / name)
+    return copy
 
 
 def paragraphs_of(text):

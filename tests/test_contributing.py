@@ -5,13 +5,20 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import textwrap
+import time
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
 import yaml
+
+from conftest import repository_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 WALKTHROUGH = re.compile(r"<!-- walkthrough:(\S+) -->\s*```yaml\n(.*?)```", re.S)
@@ -26,12 +33,7 @@ def documented_edit() -> tuple[str, str]:
 
 def test_the_annotation_walkthrough_builds_as_documented(tmp_path):
     """Copy the repository, make the documented edit, build: the annotation shows after its paragraph."""
-    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True)
-    copy = tmp_path / "repo"
-    for name in files.stdout.split("\0"):
-        if name and (ROOT / name).is_file():
-            (copy / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, copy / name)
+    copy = repository_copy(tmp_path)
     path, snippet = documented_edit()
     annotation = yaml.safe_load(snippet)[0]
     with open(copy / path, "a", encoding="utf-8") as target:
@@ -48,6 +50,55 @@ def test_the_annotation_walkthrough_builds_as_documented(tmp_path):
     block = html.index(f'id="{annotation["id"]}"')
     assert paragraph < block < paragraph + len(html[paragraph:].split("</p>")[0]) + 400
     assert "外交休兵" in html[block:block + 2000]
+
+
+SITE_PATH = urllib.parse.urlsplit(re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+                                             re.M).group(1)).path
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def page_text(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_serve_regenerates_the_page_when_an_annotation_is_saved(tmp_path):
+    """`make serve`'s command, then the walk-through's edit saved: the served page shows it."""
+    copy = repository_copy(tmp_path)
+    path, snippet = documented_edit()
+    annotation = yaml.safe_load(snippet)[0]
+    port = free_port()
+    url = f"http://127.0.0.1:{port}{SITE_PATH}texts/{Path(path).stem}/"   # mkdocs serves under site_url's path
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    server = subprocess.Popen([sys.executable, "-m", "build_tools", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=copy, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              start_new_session=True)
+    try:
+        assert wait_for(lambda: "本部過去一年來全力落實" in page_text(url), 120), "the site was never served"
+        assert annotation["id"] not in page_text(url)
+        with open(copy / path, "a", encoding="utf-8") as target:
+            target.write(snippet)
+        assert wait_for(lambda: f'id="{annotation["id"]}"' in page_text(url), 120), "the edit was not picked up"
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
 
 
 def test_workflows_run_the_makefile_targets_and_pass_actionlint():

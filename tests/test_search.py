@@ -57,7 +57,8 @@ def search(browser, served):
         meta = page.locator(".md-search-result__meta")
         page.wait_for_function(
             "() => document.querySelectorAll('.md-search-result__item').length > 0"
-            " || /沒有|No matching/.test(document.querySelector('.md-search-result__meta').innerText)")
+            " || /沒有|No matching/.test(document.querySelector('.md-search-result__meta').innerText)",
+            timeout=90_000)   # the worker builds its index on each page load: slow on a loaded machine
         page.wait_for_timeout(300)  # results render in one pass after the worker answers
         # A result is one page: its title link and its best sections (the rest fold into "more").
         hrefs = page.eval_on_selector_all(
