@@ -2,9 +2,9 @@
 
 Blank lines in these extractions say nothing (one follows almost every line).
 A paragraph ends where a sentence ends *and* the layout marks a new start:
-per the edition's `paragraphs.signal`, either an indent on the next line
-(000, 004) or trailing space after the sentence (001, 002, 003). A spacer line
-(a few spaces alone) or a new list enumerator also marks a new paragraph.
+trailing space after the sentence (all five texts) or, per the edition's
+`paragraphs.signal: indent`, also an indent on the next line (000, 004). A spacer
+line (a few spaces alone) or a new list enumerator also marks a new paragraph.
 """
 from __future__ import annotations
 
@@ -41,9 +41,10 @@ def starts_paragraph(prev: Line, nxt: Line, spacer_between: bool, policy) -> boo
         return False
     if ITEM_START.match(nxt.text) or spacer_between:
         return True
-    if policy.signal == "indent":
-        return indent(nxt) > 0
-    return prev.text != prev.text.rstrip()
+    ended = prev.text != prev.text.rstrip()   # trailing space after the sentence: the layout ended the line
+    if policy.signal == "indent":   # an indent, or (where the indent is lost: 004:540) the ended line
+        return indent(nxt) > 0 or ended
+    return ended
 
 
 def squeeze_spaces(text: str) -> str:

@@ -29,6 +29,25 @@ def test_sentence_joined_across_breaks(texts, prefix, sentence):
     assert any(sentence in block.text for block in paragraphs_of(texts[prefix]))
 
 
+# New paragraphs the indent does not mark (lost at a page or column top): the line before ended
+# the sentence with the layout's trailing space. (text, paragraph start, end of the one before)
+UNINDENTED_STARTS = [
+    ("004", "其次，我們從實際例證來證明三者的同盟關係", "美日台是屬盟國的關係。"),                 # 283 | 285
+    ("004", "從上述可理解國家間因追求安全而產生緊張關係。", "即是安全兩難最明顯的例子。"),       # 484 | 486
+    ("004", "奈尹（Joseph S. Nye）與葛漢（Robert O. Keohance）", "受保護國的不對稱同盟關係。"),  # 538 | 540
+    ("004", "在「中」蘇友好條約談判期間，史達林曾說過", "但不宜有所過分之期待。"),              # 1820 | 1822
+    ("000", "面對我國長期以來在外交上擴展不易", "已然成為國際間較具影響力的新型態外交途徑。10"),  # 435 | 437
+    ("000", "有多位學者提出於政府部門中成立一個專責推動與支援第二軌道外交的單位", "設置長期性的專門預算加以支援。55"),
+]
+
+
+@pytest.mark.parametrize("prefix, start, end_before", UNINDENTED_STARTS)
+def test_paragraph_starts_where_the_sentence_and_the_line_end_together(texts, prefix, start, end_before):
+    paras = [re.sub("[\ue000\ue001]", "", p.text) for p in paragraphs_of(texts[prefix])]
+    index = next(i for i, text in enumerate(paras) if text.startswith(start))
+    assert paras[index - 1].endswith(end_before)
+
+
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_no_whitespace_between_two_cjk_characters(texts, prefix):
     han = r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]"
