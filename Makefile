@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test check bench fuzz browsers clean lock-anchors
+.PHONY: build build-zensical serve test check bench fuzz browsers clean lock-anchors
 
 # Bootstrap the virtual environment from the pinned requirements (re-run when they change).
 $(STAMP): requirements.txt requirements-dev.txt
@@ -16,6 +16,10 @@ $(STAMP): requirements.txt requirements-dev.txt
 # Generate the Markdown from seeds/ + editions/, then render the site into site/.
 build: $(STAMP)
 	$(PY) -m build_tools site
+
+# The same generated docs rendered by Zensical, Material's successor, into site-zensical/.
+build-zensical: $(STAMP)
+	$(PY) -m build_tools zensical
 
 # Build, then serve with live reload; edits to seeds, editions or build_tools regenerate the docs.
 serve: build

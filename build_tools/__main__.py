@@ -3,8 +3,9 @@
   build     generate docs/texts/**.md and docs/anchors.json from seeds/ + editions/
   site      build, then `mkdocs build --strict` into site/ (replaced only on success)
   serve     site, then serve with live reload, regenerating on edits
+  zensical  build, then `zensical build --strict` into site-zensical/ (Material's successor)
   check     validate the contributed data files (or only the annotation files named)
-  bench     time the pipeline and the full build
+  bench     time the pipeline and the builds, on the five texts and a synthetic 50-text corpus
   scaffold  write a template edition file for a new raw text
   terms     list the bilingual pairs of the texts that the glossary lacks (for editors)
   lock      add the build's new anchors to anchors.lock.json (never removes one)
@@ -24,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = parser.add_subparsers(dest="command", required=True)
-    for name in ("build", "site", "serve", "bench", "terms", "bib", "lock"):
+    for name in ("build", "site", "zensical", "serve", "bench", "terms", "bib", "lock"):
         sub.add_parser(name)
     check = sub.add_parser("check")
     check.add_argument("files", nargs="*", help="annotation files to check (default: all data files)")
@@ -49,6 +50,12 @@ def run(args) -> int:
         build.generate()
         build.build_site()
         print("site built in site/")
+    elif args.command == "zensical":
+        from .zensical_site import build_zensical
+
+        build.generate()
+        build_zensical()
+        print("site built with Zensical in site-zensical/")
     elif args.command == "serve":
         commands.serve()
     elif args.command == "check":
