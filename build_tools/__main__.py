@@ -62,7 +62,9 @@ def run(args) -> int:
         commands.check(args.files)
         print("all data files are valid")
     elif args.command == "bench":
-        commands.bench()
+        from .bench import bench
+
+        print(bench())
     elif args.command == "terms":
         print(commands.term_candidates(), end="")
     elif args.command == "lock":
