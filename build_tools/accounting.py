@@ -20,26 +20,16 @@ def chars(text: str) -> Counter:
 
 def table_characters(spec) -> Counter:
     """A rebuilt table's characters: caption, header, cells and notes."""
-    total = chars(spec.caption)
-    for text in [*spec.header, *spec.notes, *(cell for row in spec.rows for cell in row if cell)]:
-        total += chars(text)
-    return total
+    return chars("".join([spec.caption, *spec.header, *spec.notes, *(cell for row in spec.rows for cell in row if cell)]))
 
 
 def output_characters(text: CleanText) -> Counter:
-    total = Counter()
-    for block in text.blocks:
-        if block.kind in ("heading", "paragraph"):
-            total += chars(block.text)
+    # Counter.update, not +=: `+=` rescans the whole counter after every addition
+    total = chars("".join(block.text for block in text.blocks if block.kind in ("heading", "paragraph")))
     for item in text.items.values():
-        if hasattr(item, "labels"):
-            total += chars(item.spec.caption) + chars(item.labels)
-        else:
-            total += table_characters(item)
-    for note in text.notes:
-        total += chars(note.text) + chars(note.number)
-    for removal in text.removals:
-        total += chars(removal.text)
+        total.update(chars(item.spec.caption + item.labels) if hasattr(item, "labels") else table_characters(item))
+    total.update(chars("".join(note.text + note.number for note in text.notes)))
+    total.update(chars("".join(removal.text for removal in text.removals)))
     for correction in text.corrections:
         total += chars(correction.expected)
         total -= chars(correction.replacement)
@@ -48,9 +38,7 @@ def output_characters(text: CleanText) -> Counter:
 
 def discrepancy(text: CleanText) -> tuple[Counter, Counter]:
     """(characters lost, characters invented) — both empty when the cleaner conserved the text."""
-    raw = Counter()
-    for line in text.lines:
-        raw += chars(line.text)
+    raw = chars("".join(line.text for line in text.lines))
     for correction in text.corrections:
         raw += chars(correction.expected) - chars(correction.replacement)
     out = output_characters(text)
