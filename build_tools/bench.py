@@ -125,8 +125,9 @@ def add_copies(project: Path, copies: int = COPIES) -> None:
             text = re.sub(r"^order: *\d+", f"order: {order + 100 * number}", text, flags=re.M)
             (edition.parent / f"{edition.stem}{suffix}.yml").write_text(text, encoding="utf-8")
             shutil.copyfile(project / "seeds" / f"{edition.stem}.txt", project / "seeds" / f"{edition.stem}{suffix}.txt")
-            prefix = f"texts/{slug}/"
-            lock += [f"texts/{slug}{suffix}/{address[len(prefix):]}" for address in lock if address.startswith(prefix)]
+            prefix = f"texts/{slug}/"      # the copies have the text's anchors, not its annotations (#ann-…)
+            lock += [f"texts/{slug}{suffix}/{address[len(prefix):]}" for address in lock
+                     if address.startswith(prefix) and "#ann-" not in address]
     (project / "anchors.lock.json").write_text(lock_text(set(lock)), encoding="utf-8")
 
 
