@@ -39,7 +39,10 @@ browsers:
 test: $(STAMP) browsers
 	$(PY) -m pytest
 
+# Timings and sizes of the five texts and a synthetic 50-text corpus (GNU time installed if missing).
 bench: $(STAMP)
+	@test -x /usr/bin/time || { echo "Installing GNU time (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
 	$(PY) -m build_tools bench
 
 fuzz: $(STAMP)
