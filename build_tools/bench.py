@@ -2,7 +2,8 @@
 
 Everything runs in a scratch copy of the project under a temporary folder (the working tree minus
 what .gitignore names), so the real seeds/, editions/, annotations/ and site/ are never touched.
-Each build is timed by GNU time (`/usr/bin/time -v`: wall clock and peak resident memory):
+Each build is timed by GNU time (`/usr/bin/time -v`: wall clock, CPU time and peak resident
+memory; the growth from 5 to 50 texts is taken on CPU time, which other jobs hardly inflate):
 
 - the cleaning pipeline, in process (`clean_all`, median of the runs);
 - the full build after `make clean`: generate + `mkdocs build --strict` (median of the runs);
