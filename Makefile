@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test check bench fuzz browsers clean lock-anchors
+.PHONY: build build-zensical serve test check bench fuzz browsers clean lock-anchors
 
 # Bootstrap the virtual environment from the pinned requirements (re-run when they change).
 $(STAMP): requirements.txt requirements-dev.txt
@@ -16,6 +16,10 @@ $(STAMP): requirements.txt requirements-dev.txt
 # Generate the Markdown from seeds/ + editions/, then render the site into site/.
 build: $(STAMP)
 	$(PY) -m build_tools site
+
+# The same generated docs rendered by Zensical, Material's successor, into site-zensical/.
+build-zensical: $(STAMP)
+	$(PY) -m build_tools zensical
 
 # Generate, then serve on http://127.0.0.1:8000/ with live reload; an edit to a raw text, an
 # edition, annotation or glossary file, the bibliography or build_tools regenerates the docs.
@@ -36,7 +40,10 @@ browsers:
 test: $(STAMP) browsers
 	$(PY) -m pytest
 
+# Timings and sizes of the five texts and a synthetic 50-text corpus (GNU time installed if missing).
 bench: $(STAMP)
+	@test -x /usr/bin/time || { echo "Installing GNU time (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
 	$(PY) -m build_tools bench
 
 fuzz: $(STAMP)

@@ -3,8 +3,9 @@
   build     generate docs/texts/**.md and docs/anchors.json from seeds/ + editions/
   site      build, then `mkdocs build --strict` into site/ (replaced only on success)
   serve     generate, then serve with live reload, regenerating on edits to the sources
+  zensical  build, then `zensical build --strict` into site-zensical/ (Material's successor)
   check     validate the contributed data files (or only the annotation files named)
-  bench     time the pipeline and the full build
+  bench     time the pipeline and the builds, on the five texts and a synthetic 50-text corpus
   scaffold  write a template edition file for a new raw text
   terms     list the bilingual pairs of the texts that the glossary lacks (for editors)
   lock      add the build's new anchors to anchors.lock.json (never removes one)
@@ -24,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = parser.add_subparsers(dest="command", required=True)
-    for name in ("build", "site", "bench", "terms", "bib", "lock"):
+    for name in ("build", "site", "zensical", "bench", "terms", "bib", "lock"):
         sub.add_parser(name)
     serve = sub.add_parser("serve")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (host:port)")
@@ -51,13 +52,21 @@ def run(args) -> int:
         build.generate()
         build.build_site()
         print("site built in site/")
+    elif args.command == "zensical":
+        from .zensical_site import build_zensical
+
+        build.generate()
+        build_zensical()
+        print("site built with Zensical in site-zensical/")
     elif args.command == "serve":
         commands.serve(args.dev_addr)
     elif args.command == "check":
         commands.check(args.files)
         print("all data files are valid")
     elif args.command == "bench":
-        commands.bench()
+        from .bench import bench
+
+        print(bench())
     elif args.command == "terms":
         print(commands.term_candidates(), end="")
     elif args.command == "lock":

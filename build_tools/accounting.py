@@ -20,26 +20,20 @@ def chars(text: str) -> Counter:
 
 def table_characters(spec) -> Counter:
     """A rebuilt table's characters: caption, header, cells and notes."""
-    total = chars(spec.caption)
-    for text in [*spec.header, *spec.notes, *(cell for row in spec.rows for cell in row if cell)]:
-        total += chars(text)
-    return total
+    return chars("".join([spec.caption, *spec.header, *spec.notes, *(cell for row in spec.rows for cell in row if cell)]))
 
 
 def output_characters(text: CleanText) -> Counter:
-    total = Counter()
-    for block in text.blocks:
-        if block.kind in ("heading", "paragraph"):
-            total += chars(block.text)
+    # Counter.update, not +=: `+=` rescans the whole counter after every addition
+    total = chars("".join(block.text for block in text.blocks if block.kind in ("heading", "paragraph")))
     for item in text.items.values():
         if hasattr(item, "labels"):   # a lost figure: its caption counts only when printed (within its lines)
-            total += (chars(item.spec.caption) if item.spec.lines else Counter()) + chars(item.labels)
+            total.update(chars((item.spec.caption if item.spec.lines else "") + item.labels))
         else:
-            total += table_characters(item)
-    for note in text.notes:   # a note's number as printed ("?": a note block opening without one)
-        total += chars(note.text) + (chars(note.number) if note.number != "?" else Counter())
-    for removal in text.removals:
-        total += chars(removal.text)
+            total.update(table_characters(item))
+    # a note's number as printed ("?": a note block opening without one)
+    total.update(chars("".join(note.text + (note.number if note.number != "?" else "") for note in text.notes)))
+    total.update(chars("".join(removal.text for removal in text.removals)))
     for correction in text.corrections:
         total += chars(correction.expected)
         total -= chars(correction.replacement)
@@ -48,9 +42,7 @@ def output_characters(text: CleanText) -> Counter:
 
 def discrepancy(text: CleanText) -> tuple[Counter, Counter]:
     """(characters lost, characters invented) — both empty when the cleaner conserved the text."""
-    raw = Counter()
-    for line in text.lines:
-        raw += chars(line.text)
+    raw = chars("".join(line.text for line in text.lines))
     for correction in text.corrections:
         raw += chars(correction.expected) - chars(correction.replacement)
     out = output_characters(text)

@@ -1,4 +1,4 @@
-"""The longer-running commands: check, serve, bench, scaffold."""
+"""The longer-running commands: check, serve, scaffold (bench: bench.py)."""
 from __future__ import annotations
 
 import json
@@ -91,25 +91,6 @@ def serve(address: str = "127.0.0.1:8000") -> None:
     finally:
         observer.stop()
         server.terminate()
-
-
-def timed(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
-
-
-def bench() -> None:
-    """Print the pipeline's time for all texts and the full build time."""
-    from .build import clean_all
-
-    start = time.perf_counter()
-    clean_all()
-    pipeline = time.perf_counter() - start
-    full = timed([sys.executable, "-m", "build_tools", "site"])
-    print("| measure | seconds |\n|---|---:|")
-    print(f"| cleaning pipeline, all {len(discover())} texts (in process) | {pipeline:.2f} |")
-    print(f"| full build (generate + mkdocs build --strict) | {full:.2f} |")
 
 
 TEMPLATE = """# Edition file of seeds/{raw} — fill in, then `make check`.

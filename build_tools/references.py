@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -61,12 +62,14 @@ class Link:
 
 # --- identity of a work --------------------------------------------------------------------------
 
+@functools.cache     # every citation is compared with every work: each title is normalised once
 def normal(text: str) -> str:
     """Letters, digits and Han characters only, lower case: how two printings of a title compare."""
     text = unicodedata.normalize("NFKC", text).lower()
     return "".join(ch for ch in text if ch.isalnum())
 
 
+@functools.cache
 def person_key(name: str) -> str:
     """A name as compared across notes: a Chinese name whole, a western name by its surname."""
     name = name.strip()

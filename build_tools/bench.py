@@ -1,0 +1,239 @@
+"""`make bench`: the edition's performance on its five texts and on a synthetic 50-text corpus.
+
+Everything runs in a scratch copy of the project under a temporary folder (the working tree minus
+what .gitignore names), so the real seeds/, editions/, annotations/ and site/ are never touched.
+Each build is timed by GNU time (`/usr/bin/time -v`: wall clock, CPU time and peak resident
+memory; the growth from 5 to 50 texts is taken on CPU time, which other jobs hardly inflate):
+
+- the cleaning pipeline, in process (`clean_all`, median of the runs);
+- the full build after `make clean`: generate + `mkdocs build --strict` (median of the runs);
+- the rebuild after one edited annotation (its first body gets a few characters more);
+- the search index (raw, gzipped) and the largest HTML page of the built site.
+
+The 50-text corpus is the same scratch copy with every text repeated nine times under new slugs
+(`<slug>-copy-NN`): seeds copied, edition files with new source, slug and order. The copies have no
+annotations; the bibliography links them by `cited-as` (author and title), not by slug. The
+build itself (`python -m build_tools site`) does not read anchors.lock.json, only `check` and the
+tests do; the scratch lock still gets the copies' addresses, so the scratch copy stays a valid
+project (its `make check` passes).
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pathspec
+import yaml
+
+from .editions import ROOT
+from .errors import EditionError
+
+GNU_TIME = "/usr/bin/time"
+COPIES = 9                 # 5 texts + 9 × 5 copies = 50
+MB = 1_000_000
+
+
+@dataclass
+class Run:
+    seconds: float          # wall clock
+    cpu_seconds: float      # user + system, which other jobs on the machine do not inflate
+    peak_bytes: int
+
+
+@dataclass
+class Figures:
+    texts: int
+    pipeline: Run
+    build: Run
+    rebuild: Run
+    index_bytes: int
+    index_gzip_bytes: int
+    largest_page: tuple[int, str]
+
+
+def timed(command: list[str], cwd: Path, env: dict) -> tuple[Run, str]:
+    """Run a command under `/usr/bin/time -v`; its wall-clock time, peak memory and stdout."""
+    if not Path(GNU_TIME).exists():
+        raise EditionError(GNU_TIME, "GNU time is missing — install it (apt-get install time)")
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+        result = subprocess.run([GNU_TIME, "-v", "-o", report.name, *command], cwd=cwd, env=env,
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            raise EditionError(cwd, f"`{' '.join(command)}` failed in the bench's scratch copy:\n{result.stderr[-2000:]}")
+        return parse_gnu_time(report.read()), result.stdout
+
+
+def parse_gnu_time(report: str) -> Run:
+    """The wall-clock time, CPU time and peak memory in a report of `/usr/bin/time -v`.
+
+    >>> parse_gnu_time("User time (seconds): 50.10\\nSystem time (seconds): 1.20\\n"
+    ...                "Elapsed (wall clock) time (h:mm:ss or m:ss): 1:02.50\\n"
+    ...                "Maximum resident set size (kbytes): 2000\\n")
+    Run(seconds=62.5, cpu_seconds=51.3, peak_bytes=2048000)
+    """
+    def value(label: str) -> str:
+        return re.search(rf"{re.escape(label)}.*: ([\d:.]+)", report).group(1)
+
+    clock = sum(float(part) * 60 ** power for power, part in enumerate(reversed(value("Elapsed (wall clock)").split(":"))))
+    cpu = float(value("User time")) + float(value("System time"))
+    return Run(round(clock, 2), round(cpu, 2), int(value("Maximum resident set size")) * 1024)
+
+
+def median_run(runs: list[Run]) -> Run:
+    """The median times, and the highest peak memory of all runs."""
+    return Run(statistics.median(run.seconds for run in runs), statistics.median(run.cpu_seconds for run in runs),
+               max(run.peak_bytes for run in runs))
+
+
+def scratch_copy(target: Path) -> Path:
+    """Copy the working tree into target, without .git and whatever .gitignore names."""
+    ignored = pathspec.GitIgnoreSpec.from_lines((ROOT / ".gitignore").read_text(encoding="utf-8").splitlines())
+
+    def skip(folder: str, names: list[str]) -> set[str]:
+        relative = Path(folder).relative_to(ROOT)
+        return {name for name in names if name == ".git" or ignored.match_file(
+            (relative / name).as_posix() + ("/" if os.path.isdir(os.path.join(folder, name)) else ""))}
+
+    shutil.copytree(ROOT, target, ignore=skip)
+    return target
+
+
+def add_copies(project: Path, copies: int = COPIES) -> None:
+    """Repeat every text of the scratch project `copies` times under new slugs, and lock their anchors."""
+    from .anchorlock import lock_text, read_lock
+
+    lock = read_lock(project / "anchors.lock.json")
+    editions = sorted((project / "editions").glob("*.yml"))
+    for number in range(1, copies + 1):
+        suffix = f"-copy-{number:02d}"
+        for edition in editions:
+            text = edition.read_text(encoding="utf-8")
+            slug = re.search(r"^slug: *(\S+)", text, re.M).group(1)
+            order = int(re.search(r"^order: *(\d+)", text, re.M).group(1))
+            text = re.sub(r"^source: *(\S+)\.txt", rf"source: \g<1>{suffix}.txt", text, flags=re.M)
+            text = re.sub(r"^slug: *\S+", f"slug: {slug}{suffix}", text, flags=re.M)
+            text = re.sub(r"^order: *\d+", f"order: {order + 100 * number}", text, flags=re.M)
+            (edition.parent / f"{edition.stem}{suffix}.yml").write_text(text, encoding="utf-8")
+            shutil.copyfile(project / "seeds" / f"{edition.stem}.txt", project / "seeds" / f"{edition.stem}{suffix}.txt")
+            prefix = f"texts/{slug}/"      # the copies have the text's anchors, not its annotations (#ann-…)
+            lock += [f"texts/{slug}{suffix}/{address[len(prefix):]}" for address in lock
+                     if address.startswith(prefix) and "#ann-" not in address]
+    (project / "anchors.lock.json").write_text(lock_text(set(lock)), encoding="utf-8")
+
+
+def edit_annotation(project: Path, run: int) -> None:
+    """Add a few characters to the body of the first annotation of the first annotation file."""
+    path = sorted((project / "annotations").glob("*.yml"))[0]
+    annotations = yaml.safe_load(path.read_text(encoding="utf-8"))
+    annotations[0]["body"] += f"（修改 {run}）"
+    path.write_text(yaml.safe_dump(annotations, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def site_sizes(site: Path) -> tuple[int, int, tuple[int, str]]:
+    """Search index bytes (raw, gzipped) and the largest HTML page (bytes, page address)."""
+    index = (site / "search" / "search_index.json").read_bytes()
+    largest = max((page.stat().st_size, page.relative_to(site).parent.as_posix() + "/")
+                  for page in site.rglob("*.html"))
+    return len(index), len(gzip.compress(index, compresslevel=6)), largest
+
+
+def measure(project: Path, env: dict, runs: int) -> Figures:
+    """The figures of the corpus now in the scratch project, each timing the median of `runs`."""
+    python = [sys.executable, "-m"]
+    process, printed = timed(python + ["build_tools.bench", str(runs)], project, env)
+    pipeline = Run(*map(float, printed.split()), process.peak_bytes)
+    builds = []
+    for _ in range(runs):
+        subprocess.run(["make", "--silent", "clean"], cwd=project, check=True)
+        builds.append(timed(python + ["build_tools", "site"], project, env)[0])
+    rebuilds = []
+    for run in range(runs):
+        edit_annotation(project, run)
+        rebuilds.append(timed(python + ["build_tools", "site"], project, env)[0])
+    texts = len(list((project / "editions").glob("*.yml")))
+    return Figures(texts, pipeline, median_run(builds), median_run(rebuilds), *site_sizes(project / "site"))
+
+
+def seconds_cell(run: Run) -> str:
+    return f"{run.seconds:.2f} s (CPU {run.cpu_seconds:.2f} s)"
+
+
+def memory_cell(run: Run) -> str:
+    return f"{run.peak_bytes / MB:.0f} MB"
+
+
+def mark(ok: bool) -> str:
+    return "✓" if ok else "✗"
+
+
+def page_cell(figures: Figures) -> str:
+    size, address = figures.largest_page
+    return f"{size / MB:.2f} MB ({address}) {mark(size < MB)}"
+
+
+def table(small: Figures, large: Figures) -> str:
+    """The Markdown table: one row per measure, a column per corpus, the budget it is checked against."""
+    ratio = large.build.cpu_seconds / small.build.cpu_seconds
+    rows = [
+        ("cleaning pipeline, in process", f"{seconds_cell(small.pipeline)} {mark(small.pipeline.seconds < 3)}",
+         seconds_cell(large.pipeline), f"< 3 s ({small.texts} texts)"),
+        ("… peak memory", memory_cell(small.pipeline), memory_cell(large.pipeline), ""),
+        ("full build: `make clean`, generate + `mkdocs build --strict`",
+         f"{seconds_cell(small.build)} {mark(small.build.seconds < 30)}",
+         f"{seconds_cell(large.build)}: {ratio:.1f}× {mark(ratio < 10)}",
+         f"< 30 s; {large.texts} texts < 10× {small.texts} texts (CPU time)"),
+        ("… peak memory", memory_cell(small.build), memory_cell(large.build), ""),
+        ("rebuild after one annotation edit", f"{seconds_cell(small.rebuild)} {mark(small.rebuild.seconds < 10)}",
+         seconds_cell(large.rebuild), f"< 10 s ({small.texts} texts)"),
+        ("… peak memory", memory_cell(small.rebuild), memory_cell(large.rebuild), ""),
+        ("search index, raw", f"{small.index_bytes / MB:.2f} MB", f"{large.index_bytes / MB:.2f} MB", ""),
+        ("search index, gzipped", f"{small.index_gzip_bytes / MB:.2f} MB {mark(small.index_gzip_bytes < 2 * MB)}",
+         f"{large.index_gzip_bytes / MB:.2f} MB", f"< 2 MB ({small.texts} texts)"),
+        ("largest page (HTML)", page_cell(small), page_cell(large), "< 1 MB"),
+    ]
+    lines = [f"| measure | {small.texts} texts | {large.texts} texts | budget |", "|---|---:|---:|---|"]
+    return "\n".join(lines + [f"| {' | '.join(row)} |" for row in rows])
+
+
+def bench(runs: int = 3) -> str:
+    """Measure the five texts (median of `runs`), then the 50-text corpus (one run); the table."""
+    with tempfile.TemporaryDirectory(prefix="edition-bench-") as scratch:
+        project = scratch_copy(Path(scratch) / "project")
+        temp = Path(scratch) / "tmp"          # jieba's cache lands here, not in /tmp
+        temp.mkdir()
+        env = dict(os.environ, TMPDIR=str(temp), NO_MKDOCS_2_WARNING="1")
+        small = measure(project, env, runs)
+        add_copies(project)
+        large = measure(project, env, 1)
+    how = (f"Measured {date.today().isoformat()} with `make bench` on {os.cpu_count()} cores, "
+           f"Python {platform.python_version()}; {small.texts} texts: median of {runs} runs, "
+           f"{large.texts} texts: one run.")
+    return table(small, large) + "\n\n" + how
+
+
+def pipeline_seconds(runs: int) -> tuple[float, float]:
+    """The median wall-clock and CPU time of the in-process cleaning pipeline (`clean_all`)."""
+    from .build import clean_all
+
+    wall, cpu = [], []
+    for _ in range(runs):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        clean_all()
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+if __name__ == "__main__":      # `python -m build_tools.bench RUNS`, run by measure() in the scratch copy
+    print(*(f"{seconds:.3f}" for seconds in pipeline_seconds(int(sys.argv[1]))))
