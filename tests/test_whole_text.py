@@ -14,45 +14,48 @@ PRINT_MD = f"texts/{THESIS}/print.md"
 CHAPTERS = ["abstract", "ch-1", "ch-2", "ch-3", "ch-4", "ch-5", "ch-6"]
 
 
-class Notes(HTMLParser):
-    """Every id of a page, and the text of each footnote list item by its id."""
+VOID = {"br", "hr", "img", "input", "meta", "link", "wbr"}
+
+
+class Texts(HTMLParser):
+    """Every id of a page; the text of each paragraph, heading, note and note marker with an id."""
 
     def __init__(self):
         super().__init__()
         self.ids: list[str] = []
-        self.notes: dict[str, str] = {}
-        self.refs: dict[str, str] = {}       # fnref id -> the marker's printed label
-        self._note: str | None = None
-        self._ref: str | None = None
-        self._depth = 0
+        self.texts: dict[str, str] = {}
+        self._open: list[str] = []           # the ids being captured, innermost last
+        self._depth: list[int] = []          # the element depth at which each began
+        self._level = 0
 
     def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if attrs.get("id"):
-            self.ids.append(attrs["id"])
-        if tag == "li" and (attrs.get("id") or "").startswith("fn:"):
-            self._note, self._depth = attrs["id"], 0
-            self.notes[self._note] = ""
-        elif tag == "li" and self._note:
-            self._depth += 1
-        if tag == "sup" and (attrs.get("id") or "").startswith("fnref:"):
-            self._ref = attrs["id"]
-            self.refs[self._ref] = ""
+        if tag in VOID:
+            return
+        self._level += 1
+        element_id = dict(attrs).get("id") or ""
+        if element_id:
+            self.ids.append(element_id)
+        if element_id and (tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6") or
+                           (tag == "li" and element_id.startswith("fn:")) or
+                           (tag == "sup" and element_id.startswith("fnref:"))):
+            self._open.append(element_id)
+            self._depth.append(self._level)
+            self.texts[element_id] = ""
 
     def handle_endtag(self, tag):
-        if tag == "li" and self._note:
-            if self._depth == 0:
-                self._note = None
-            else:
-                self._depth -= 1
-        if tag == "sup":
-            self._ref = None
+        if tag in VOID:
+            return
+        if self._depth and self._depth[-1] == self._level:
+            self._open.pop()
+            self._depth.pop()
+        self._level -= 1
 
     def handle_data(self, data):
-        if self._note:
-            self.notes[self._note] += data
-        if self._ref:
-            self.refs[self._ref] += data
+        for element_id in self._open:
+            self.texts[element_id] += data
+
+    def notes(self) -> dict[str, str]:
+        return {key: text for key, text in self.texts.items() if key.startswith("fn:")}
 
 
 def plain(note: str) -> str:
@@ -60,8 +63,8 @@ def plain(note: str) -> str:
     return " ".join(note.replace("\u21a9", "").split())
 
 
-def parsed(path) -> Notes:
-    page = Notes()
+def parsed(path) -> Texts:
+    page = Texts()
     page.feed(path.read_text(encoding="utf-8"))
     return page
 
@@ -113,18 +116,21 @@ def test_it_holds_every_chapter_in_order_with_headings_one_level_down(files, who
     assert len(whole.ids) == len(set(whole.ids)), "duplicate ids on the whole-text page"
 
 
-def test_notes_restart_per_chapter_with_chapter_qualified_ids_and_the_same_text(site, whole):
-    total = 0
+def test_it_repeats_every_paragraph_heading_and_note_of_the_chapters(site, whole):
+    """Same text under the same id, notes and markers under chapter-qualified ids with their number."""
+    notes = 0
     for chapter in CHAPTERS:
         own = parsed(site / "texts" / THESIS / chapter / "index.html")
-        assert all(re.fullmatch(r"fn:\d+", note) for note in own.notes)   # canonical ids unchanged
-        for note, body in own.notes.items():
-            number = note.split(":")[1]
-            assert plain(whole.notes[f"fn:{chapter}-{number}"]) == plain(body), (chapter, number)
-            assert whole.refs[f"fnref:{chapter}-{number}"] == number       # printed as in the source
-        total += len(own.notes)
-    assert total == len(whole.notes) == 263
-    assert plain(whole.notes["fn:ch-2-1"]) == "徐能武，國際安全機制：理論與分析（北京：中國社會科學出版社，2008 年），頁 1-2；13。"
+        assert own.texts and all(re.fullmatch(r"fn(ref)?:\d+", key) for key in own.texts if ":" in key)
+        for key, text in own.texts.items():
+            kind, _, number = key.partition(":")
+            copied = f"{kind}:{chapter}-{number}" if number else key
+            assert plain(whole.texts[copied]) == plain(text), (chapter, key)
+            notes += kind == "fn"
+    assert notes == len(whole.notes()) == 263
+    assert whole.texts["fnref:ch-2-1"] == "1"                       # printed as in the source
+    assert plain(whole.texts["fn:ch-2-1"]) == "徐能武，國際安全機制：理論與分析（北京：中國社會科學出版社，2008 年），頁 1-2；13。"
+    assert plain(whole.texts["sec-2-1-3"]) == "三、國際多邊安全機制之歷史發展¶"
 
 
 def test_note_annotations_and_links_render_on_the_whole_text_page(site):
