@@ -362,3 +362,14 @@ def test_axe_finds_no_serious_or_critical_violation(served, open_tab, path):
     serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == [], results.generate_report()
     clean(tab)
+
+
+def test_the_search_partial_differs_from_the_themes_only_by_the_dialogs_name():
+    """overrides/partials/search.html copies Material's to name the dialog (axe: aria-dialog-name)."""
+    import material
+
+    theme = (Path(material.__file__).parent / "templates" / "partials" / "search.html").read_text(encoding="utf-8")
+    ours = (ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
+    start = '<div class="md-search" data-md-component="search" role="dialog"'
+    assert ours[ours.index(start):] == theme[theme.index(start):].replace(
+        f'{start}>', f"""{start} aria-label="{{{{ lang.t('search') }}}}">""", 1)
