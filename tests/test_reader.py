@@ -151,16 +151,26 @@ def test_the_navigation_lists_the_texts_in_order_with_the_chapters_and_pages_lea
 def test_chinese_text_renders_in_the_noto_cjk_font_the_stack_names(served, open_tab):
     tab = open_tab("desktop")
     tab.goto(served + THESIS + "ch-2/")
-    assert tab.evaluate("getComputedStyle(document.body).fontFamily").startswith('"PingFang TC", "Noto Sans CJK TC"')
+    assert tab.evaluate("getComputedStyle(document.body).fontFamily").startswith(
+        '"Edition Latin Quotes", "PingFang TC", "Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "Microsoft JhengHei"')
+    assert [font["familyName"] for font in fonts_drawing(tab, '[id="sec-2-p1"]')] == ["Noto Sans CJK TC"]  # no box
+    # a Western citation in a note (ch-2 note 3): its curly quotes come from a Latin font, not full-width
+    note = 'li[id="fn:3"] > p'
+    assert "“" in tab.locator(note).inner_text()
+    drawn = {font["familyName"]: font["glyphCount"] for font in fonts_drawing(tab, note)}
+    assert "Noto Sans CJK TC" in drawn and [family for family in drawn if "CJK" not in family], drawn
+    shot(tab, "chapter-1280")
+    clean(tab)
+
+
+def fonts_drawing(tab, selector: str) -> list[dict]:
+    """The fonts Chromium actually used for an element's text (DevTools protocol)."""
     cdp = tab.context.new_cdp_session(tab)
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")
     root = cdp.send("DOM.getDocument")["root"]["nodeId"]
-    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": '[id="sec-2-p1"]'})["nodeId"]
-    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
-    assert [font["familyName"] for font in fonts] == ["Noto Sans CJK TC"]   # no box, no other fallback
-    shot(tab, "chapter-1280")
-    clean(tab)
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    return cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
 
 
 @pytest.mark.parametrize("path", [THESIS + page for page in   # (each text's first page: above)
@@ -269,7 +279,7 @@ def test_printing_keeps_text_notes_and_annotations_and_drops_the_furniture(serve
     assert tab.locator('li[id="fn:ch-2-1"] a.footnote-backref').is_hidden()       # no arrow clutter
     annotation = tab.locator('[id="ann-spt-fn10-year"] p').first                 # printed open
     assert annotation.is_visible() and annotation.inner_text().startswith("出版年「20101 年」多一個「1」")
-    assert tab.evaluate("getComputedStyle(document.body).fontFamily").startswith('"Noto Serif CJK TC"')
+    assert tab.evaluate("getComputedStyle(document.body).fontFamily").startswith('"Edition Latin Quotes Serif", "Noto Serif CJK TC"')
     heading = tab.locator('[id="sec-2"]')
     assert heading.evaluate("h => getComputedStyle(h).breakAfter") == "avoid-page"
     shot(tab, "print-whole-text")
