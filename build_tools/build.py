@@ -24,6 +24,7 @@ from .annotations import check_annotations
 from .render_annotations import render_index
 from .render import anchor_entries, render_anchors, render_catalogue, render_glossary, render_nav, render_text
 from .render_bib import render_bibliography
+from .render_print import whole_text_files
 
 DOCS = ROOT / "docs"
 GENERATED_DIR = DOCS / "texts"
@@ -78,6 +79,7 @@ def generate_files(texts: list[CleanText], terms: list | None = None, library=No
         text.citation_report = {"citing": citing, "linked": linked,
                                 "problems": problems(bibliography, text.edition.slug)}
         files.update(render_text(text, by_id))
+        files.update(whole_text_files(text, by_id))
     files["glossary.md"] = render_glossary(terms, texts)
     files["bibliography.md"] = render_bibliography(bibliography, library, texts)
     files["annotations.md"] = render_index(placed, texts)

@@ -23,6 +23,8 @@ from .paragraphs import squeeze_spaces
 KIND_LABELS = {"journal article": "期刊論文", "master's thesis": "碩士論文",
                "thesis chapter": "學位論文章節", "government report": "政府施政報告"}
 MARKER = re.compile(f"{MARK_OPEN}(\\d+){MARK_CLOSE}")
+WHOLE_TEXT_KEY = "print"          # texts/<slug>/print.md: a split text's whole text on one page
+WHOLE_TEXT_LABEL = "全文列印版"
 LOST_REMARK = '<span class="ed-remark">〔編者按：此註原文已佚，原件僅存註號。〕</span>'
 TRUNCATED_REMARK = '<span class="ed-remark">〔編者按：原件此註至此中斷，以下文字已佚。〕</span>'
 
@@ -113,7 +115,8 @@ def description(edition) -> str:
     return escape(squeeze_spaces(edition.description))
 
 
-def metadata_lines(text: CleanText, report_url: str) -> list[str]:
+def metadata_lines(text: CleanText, report_url: str, whole_text: str | None = None) -> list[str]:
+    """The "版本說明" box; `whole_text`: the row pointing to the text's one-page whole text."""
     edition = text.edition
     pub = edition.publication
     rows = [("類型", KIND_LABELS[edition.kind]),
@@ -126,6 +129,8 @@ def metadata_lines(text: CleanText, report_url: str) -> list[str]:
         if value:
             rows.append((label, escape(value)))
     rows.append(("清理報告", f"[移除的版面元素與編輯更正]({report_url})"))
+    if whole_text:
+        rows.append(("列印", whole_text))
     out = ['!!! info "版本說明"', "", f"    {description(edition)}", ""]
     out += [f"    **{label}**：{value}  " for label, value in rows]
     note = text_note(text)
@@ -201,15 +206,17 @@ def item_caption(item) -> str:
     return spec.caption or getattr(spec, "title", None) or ""
 
 
-def render_block(block: Block, page: Page, split_level: int | None, items: dict, links=None) -> list[str]:
+def render_block(block: Block, page: Page, split_level: int | None, items: dict, links=None,
+                 offset: int = 0) -> list[str]:
+    """One block; `offset` moves headings down (the whole-text page nests each page under its title)."""
     if block.kind == "table":
         return render_table(items[block.anchor])
     if block.kind == "figure":
         return render_figure(items[block.anchor])
     if block.kind == "heading":
-        if heading_level(block, page, split_level) == 1:
+        if heading_level(block, page, split_level) == 1 and not offset:
             return []   # the page's H1 is written by render_page
-        hashes = "#" * heading_level(block, page, split_level)
+        hashes = "#" * (heading_level(block, page, split_level) + offset)
         return [f"{hashes} {escape(heading_text(block))} {{#{block.anchor}}}", ""]
     if links is not None:
         uses, terms, root = links
@@ -305,6 +312,49 @@ def text_note(text: CleanText) -> Note | None:
     return next((note for note in text.notes if note.number == "*"), None)
 
 
+def whole_text_row(pages: list[Page]) -> str:
+    """The metadata box's pointer to the one page holding the whole text."""
+    if len(pages) > 1:
+        return f"[{WHOLE_TEXT_LABEL}]({WHOLE_TEXT_KEY}.md)（各章合為一頁，可列印或另存為 PDF）"
+    return "本頁即含全文，可直接列印或另存為 PDF（導覽、搜尋與引用框不會印出）"
+
+
+def roots(md_path: str) -> tuple[str, str]:
+    """The ways up to docs/ from a Markdown file and to the site root from the page it becomes.
+
+    >>> roots("texts/a/ch-2.md"), roots("texts/a/index.md")
+    (('../../', '../../../'), ('../../', '../../'))
+    """
+    md_root = "../" * md_path.count("/")
+    return md_root, md_root if md_path.rsplit("/", 1)[-1] == "index.md" else md_root + "../"
+
+
+def page_blocks(text: CleanText, page: Page, md_path: str, terms: dict | None, cite: bool = True,
+                offset: int = 0) -> list[str]:
+    """The Markdown of a page's blocks, each followed by its annotations (and, with `cite`, each
+    heading by its cite box); `md_path` is the docs path of the Markdown file they go into."""
+    slug, split = text.edition.slug, text.edition.outline.split_level
+    md_root, site_root = roots(md_path)
+    links = (text.term_uses, terms, site_root) if terms else None
+    out, nesting = [], ListNesting()
+    for block in page.blocks:
+        out += nesting.move_to(block.item, block.opens_item)
+        out += render_block(block, page, split, text.items, links, offset)
+        if cite and block.kind == "heading" and heading_level(block, page, split) > 1:
+            out += cite_box(text.edition, page.url(slug), block.anchor, heading_text(block))
+        out += annotations_after((page.key, block.anchor), text.annotations, md_root, terms or {})
+    return out + nesting.move_to(None, False)
+
+
+def note_items(text: CleanText, page: Page, md_path: str, terms: dict | None,
+               indent: str = "") -> list[tuple[str, str, list[str]]]:
+    """(number, body, annotation lines) of every note of a page."""
+    md_root, site_root = roots(md_path)
+    notes = page_notes(text, page.key if text.edition.outline.split_level else "index", site_root)
+    return [(number, body, annotations_after((page.key, f"fn:{number}"), text.annotations, md_root, terms or {},
+                                             indent)) for number, body in notes]
+
+
 def render_page(text: CleanText, page: Page, pages: list[Page], terms: dict | None = None) -> str:
     edition = text.edition
     slug = edition.slug
@@ -314,27 +364,14 @@ def render_page(text: CleanText, page: Page, pages: list[Page], terms: dict | No
         heading_level(first, page, split) == 1 else "top"
     out = [f"# {escape(page.title)} {{#{h1_anchor}}}", ""]
     if page.key == "index":
-        out += metadata_lines(text, "report.md")
+        out += metadata_lines(text, "report.md", whole_text_row(pages))
     out += cite_box(text.edition, page.url(slug), h1_anchor)
     if page.key == "index" and len(pages) > 1:
         out += ["## 目次 {#contents}", ""]
         out += [f"- [{escape(p.title)}]({p.key}.md)" for p in pages if p.key != "index"] + [""]
-    md_root = "../" * page.path(slug).count("/")
-    nesting = ListNesting()
-    for block in page.blocks:
-        links = (text.term_uses, terms, "../" * page.url(slug).count("/")) if terms else None
-        out += nesting.move_to(block.item, block.opens_item)
-        out += render_block(block, page, split, text.items, links)
-        if block.kind == "heading" and heading_level(block, page, split) > 1:
-            out += cite_box(text.edition, page.url(slug), block.anchor, heading_text(block))
-        out += annotations_after((page.key, block.anchor), text.annotations, md_root, terms or {})
-    out += nesting.move_to(None, False)
-    root = "../" * page.url(slug).count("/")
-    notes = page_notes(text, page.key if split else "index", root)
-    notes = [(number, with_annotations(body, annotations_after((page.key, f"fn:{number}"), text.annotations,
-                                                                 md_root, terms or {}, indent="    ")))
-             for number, body in notes]
-    out += render_notes(notes)
+    out += page_blocks(text, page, page.path(slug), terms)
+    out += render_notes([(number, with_annotations(body, blocks))
+                         for number, body, blocks in note_items(text, page, page.path(slug), terms, "    ")])
     moved = moved_anchors(text, page)
     if moved:
         out += ["", alias_script(moved), ""]
@@ -472,7 +509,14 @@ def anchor_entries(text: CleanText) -> dict:
                             "lines": [found.lines[0], found.lines[-1]] if found else []})
     return {"slug": edition.slug, "source": edition.source, "title": edition.title,
             "title_is_editorial": edition.title_is_editorial, "kind": edition.kind,
-            "pages": [page.url(edition.slug) for page in pages], "anchors": anchors}
+            "pages": [page.url(edition.slug) for page in pages], "whole_text": whole_text_url(edition.slug, pages),
+            "anchors": anchors}
+
+
+def whole_text_url(slug: str, pages: list[Page]) -> str:
+    """The page holding the whole text: a split text's print page (a secondary copy whose anchors
+    are not listed), or the text's only page."""
+    return f"texts/{slug}/{WHOLE_TEXT_KEY}/" if len(pages) > 1 else pages[0].url(slug)
 
 
 def render_anchors(texts: list[CleanText], version: str, terms: list = (), bibliography=None,
@@ -494,10 +538,11 @@ def render_catalogue(texts: list[CleanText], prefix: str = "texts/", heading: bo
     """The list of texts with their metadata: a snippet for the home page (links from docs/),
     or with `prefix=""` and `heading=True` the page texts/index.md."""
     out = ["# 收錄文獻 {#top}", ""] if heading else []
+    hashes = "##" if heading else "###"   # under the page's H1, or under the home page's 收錄文獻
     for text in texts:
         edition = text.edition
         mark = "（編者擬題）" if edition.title_is_editorial else ""
-        out += [f"### [{escape(edition.title)}]({prefix}{edition.slug}/index.md){mark}", "",
+        out += [f"{hashes} [{escape(edition.title)}]({prefix}{edition.slug}/index.md){mark}", "",
                 f"*{escape(edition.title_en)}* · {KIND_LABELS[edition.kind]} · 原始檔案 `{edition.source}`", "",
                 description(edition), ""]
     return "\n".join(out)

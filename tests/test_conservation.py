@@ -62,7 +62,8 @@ def test_every_character_accounted_for(files, texts, prefix):
     raw = unicodedata.normalize("NFC", (ROOT / "seeds" / texts[prefix].edition.source).read_text("utf-8"))
     out = Counter()
     for path, content in files.items():
-        if path.startswith(f"texts/{slug}/") and not path.endswith("report.md"):
+        # (print.md, the whole-text page, copies the chapter pages: tests/test_whole_text.py compares them)
+        if path.startswith(f"texts/{slug}/") and not path.endswith(("report.md", "print.md")):
             out += chars(text_content(content))
     # H1 headings of split pages were skipped above: add them from the blocks rendered as H1
     for block in texts[prefix].blocks:
