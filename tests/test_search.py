@@ -53,7 +53,10 @@ def search(browser, served):
         page.goto(served)
         box = page.locator("input.md-search__input")
         box.click()
-        box.type(query, delay=10)
+        # One keyup with the whole query: typing it letter by letter sends a query per keyup,
+        # and on a busy machine the results of a prefix (第二) could be read as the query's.
+        box.fill(query)
+        box.press("End")
         meta = page.locator(".md-search-result__meta")
         page.wait_for_function(
             "() => document.querySelectorAll('.md-search-result__item').length > 0"
