@@ -1,6 +1,7 @@
 """Conservation: every non-whitespace character of a raw text is accounted for.
 
-raw (NFC) = headings + paragraphs + notes (a note's number counts as its digits)
+raw (NFC) = headings + paragraphs + notes (a note's number counts as its digits, the ＊ note
+            as "*"; "?", the number the cleaner gives a note it found no number for, counts nothing)
             + removed furniture (cleaning report) + what corrections replaced,
 as multisets of non-whitespace characters. Corrections: the raw side holds the
 expected text, the output side the replacement.
@@ -37,12 +38,12 @@ def output_characters(text: CleanText) -> Counter:
         else:
             total += table_characters(item)
     for note in text.notes:
-        total += chars(note.text) + chars(note.number)
+        total += chars(note.text) + (chars(note.number) if note.number != "?" else Counter())
     for removal in text.removals:
         total += chars(removal.text)
-    for correction in text.corrections:
-        total += chars(correction.expected)
-        total -= chars(correction.replacement)
+    for correction in text.corrections:       # signed: a correction may add characters
+        total.update(chars(correction.expected))
+        total.subtract(chars(correction.replacement))
     return total
 
 
@@ -51,7 +52,8 @@ def discrepancy(text: CleanText) -> tuple[Counter, Counter]:
     raw = Counter()
     for line in text.lines:
         raw += chars(line.text)
-    for correction in text.corrections:
-        raw += chars(correction.expected) - chars(correction.replacement)
+    for correction in text.corrections:       # the lines are corrected: back to the source's text
+        raw.update(chars(correction.expected))
+        raw.subtract(chars(correction.replacement))
     out = output_characters(text)
     return raw - out, out - raw

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from .datafile import load_model
+from .datafile import OneLine, Prose, load_yaml, validate
 from .errors import EditionError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,14 +28,14 @@ class Strict(BaseModel):
 class Publication(Strict):
     """What is known of the original publication (all optional: the sources lack title pages)."""
 
-    institution: str | None = None
-    institution_en: str | None = None
-    degree: str | None = None
-    thesis_title: str | None = None
-    chapter_title: str | None = None
-    issuer: str | None = None
-    year: str | None = None
-    evidence: str | None = None
+    institution: OneLine | None = None
+    institution_en: OneLine | None = None
+    degree: OneLine | None = None
+    thesis_title: OneLine | None = None
+    chapter_title: OneLine | None = None
+    issuer: OneLine | None = None
+    year: OneLine | None = None
+    evidence: Prose | None = None
 
 
 class Furniture(Strict):
@@ -49,7 +49,7 @@ class Furniture(Strict):
 class NamedHeading(Strict):
     """A heading without an enumerator (摘要), matched on its whole text."""
 
-    text: str
+    text: OneLine
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     level: int = 1
 
@@ -58,7 +58,7 @@ class Outline(Strict):
     levels: list[Enumerator]
     named: list[NamedHeading] = []
     anchor_prefix: list[int] = []          # numbers of enclosing units outside the excerpt (004: chapter 6)
-    root_id: str = "front"                 # section id of text before the first heading
+    root_id: str = Field("front", pattern=r"^[a-z][a-z0-9-]*$")   # section id of text before the first heading
     split_level: int | None = None         # one page per heading of this level (001: chapters)
     title_line: int | None = None          # a raw line that is the document's own title (003)
     max_title_chars: int = 30
@@ -79,7 +79,7 @@ class NoteDecision(Strict):
     numbers: str = Field(pattern=r"^\d+(-\d+)?(\s*,\s*\d+(-\d+)?)*$")   # "37-38, 48-57"
     scope: str = "index"                   # numbering scope: the page ("ch-2" in 001), else index
     kind: Literal["lost", "truncated", "unreferenced"]
-    reason: str
+    reason: Prose
 
     def number_list(self) -> list[int]:
         """>>> NoteDecision(numbers="37-38, 48", kind="lost", reason="r").number_list()
@@ -120,14 +120,14 @@ class FigureSpec(Strict):
     id: str = Field(pattern=r"^fig-[a-z0-9]+(-[a-z0-9]+)*$")
     caption: str                            # as printed, found within `lines`
     lines: tuple[int, int]                  # raw lines of the caption and the figure's stray labels
-    description: str                        # editor's note: what the figure showed, per the text
+    description: Prose                      # editor's note: what the figure showed, per the text
 
 
 class CorrectionSpec(Strict):
     line: int
-    expected: str
-    replacement: str
-    reason: str
+    expected: OneLine = Field(min_length=1)
+    replacement: OneLine
+    reason: Prose
 
 
 class AliasSpec(Strict):
@@ -138,7 +138,7 @@ class AliasSpec(Strict):
 
     old: str = Field(pattern=r"^(?:[a-z0-9-]+/)?(?:#[A-Za-z0-9:_-]+)?$")
     new: str = Field(pattern=r"^(?:[a-z0-9-]+/)?(?:#[A-Za-z0-9:_-]+)?$")
-    reason: str
+    reason: Prose
 
     @property
     def is_page(self) -> bool:
@@ -149,12 +149,12 @@ class Edition(Strict):
     source: str
     slug: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     order: int
-    title: str
+    title: OneLine = Field(min_length=1)
     title_is_editorial: bool
-    title_en: str
+    title_en: OneLine = Field(min_length=1)
     kind: Literal["journal article", "master's thesis", "thesis chapter", "government report"]
-    language: str = "zh-Hant-TW"
-    description: str
+    language: str = Field("zh-Hant-TW", pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+    description: Prose = Field(min_length=1)
     publication: Publication = Publication()
     furniture: Furniture = Furniture()
     outline: Outline
@@ -181,12 +181,45 @@ def edition_path(raw: Path) -> Path:
     return EDITIONS / f"{raw.stem}.yml"
 
 
+PLACEHOLDER = "TODO:"       # how `scaffold` marks what an editor must fill in
+
+
+def placeholders(data, loc: tuple = ()):
+    """(location, hint) of every value still starting with the template's TODO: marker."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from placeholders(value, loc + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from placeholders(value, loc + (index,))
+    elif isinstance(data, str) and data.startswith(PLACEHOLDER):
+        yield loc, data[len(PLACEHOLDER):].strip()
+
+
 def load_edition(path: Path) -> Edition:
-    edition = load_model(path, Edition)
+    data, positions = load_yaml(path)
+    for loc, hint in placeholders(data):
+        field = ".".join(str(part) for part in loc)
+        raise EditionError(path, f"`{field}` is still the template's placeholder — fill it in: {hint}",
+                           *positions[loc])
+    edition = validate(path, Edition, data, positions)
     if edition.source != f"{path.stem}.txt":
         raise EditionError(path, f"source '{edition.source}' does not match the file name — "
-                                 f"name the file after its raw text: editions/{Path(edition.source).stem}.yml", 1)
+                                 f"name the file after its raw text: editions/{Path(edition.source).stem}.yml",
+                           *positions[("source",)])
     return edition
+
+
+def position_in(path: Path, *loc) -> tuple[int | None, int | None]:
+    """Line and column of a value of a data file (read again only when an error needs it)."""
+    try:
+        positions = load_yaml(path)[1]
+    except EditionError:
+        return None, None
+    for end in range(len(loc), 0, -1):
+        if loc[:end] in positions:
+            return positions[loc[:end]]
+    return None, None
 
 
 def discover(seeds: Path = SEEDS, editions: Path = EDITIONS) -> list[tuple[Path, Edition]]:
@@ -195,16 +228,17 @@ def discover(seeds: Path = SEEDS, editions: Path = EDITIONS) -> list[tuple[Path,
     for raw in sorted(seeds.glob("*.txt")):
         path = editions / f"{raw.stem}.yml"
         if not path.exists():
-            raise EditionError(raw, f"no edition file — create {path.relative_to(path.parent.parent)} "
-                                    f"(`python -m build_tools scaffold {raw.name}` writes a template)")
+            raise EditionError(raw, f"a raw text without an edition file — run `python -m build_tools scaffold "
+                                    f"{raw.name}` to write editions/{path.name}, then fill it in", 1)
         pairs.append((raw, load_edition(path)))
     for path in sorted(editions.glob("*.yml")):
         if not (seeds / f"{path.stem}.txt").exists():
-            raise EditionError(path, f"edition without a raw text — add seeds/{path.stem}.txt or remove this file", 1)
+            raise EditionError(path, f"an edition file without a raw text — add seeds/{path.stem}.txt or remove this file", 1)
     slugs: dict[str, Path] = {}
     for raw, edition in pairs:
+        path = editions / f"{raw.stem}.yml"
         if edition.slug in slugs:
-            raise EditionError(edition_path(raw), f"slug '{edition.slug}' is already used by "
-                                                  f"{slugs[edition.slug].name} — choose another")
-        slugs[edition.slug] = raw
+            raise EditionError(path, f"slug '{edition.slug}' is already used by editions/{slugs[edition.slug].name} "
+                                     "— choose another", *position_in(path, "slug"))
+        slugs[edition.slug] = path
     return sorted(pairs, key=lambda pair: (pair[1].order, pair[0].name))

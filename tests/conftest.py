@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -95,3 +96,37 @@ def page(browser):
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
     yield tab
     context.close()
+
+
+# --- scratch copies of the project, for the command line on broken or hostile input -------------
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the project's files (tracked and new ones; no .venv, site/ or generated docs)."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if name.split("/")[0] in (".venv", "site") or source.is_symlink() or not source.is_file():
+            continue
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, dest / name)
+    return dest
+
+
+def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """`python -m build_tools ARGS` run in a project copy."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "build_tools", *args], cwd=project, env=env,
+                          capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def pristine(tmp_path_factory) -> Path:
+    """One untouched copy of the project per session (copy it again before changing it)."""
+    return copy_project(tmp_path_factory.mktemp("pristine"))
+
+
+@pytest.fixture
+def project(pristine, tmp_path) -> Path:
+    """A fresh copy of the project for one test to break."""
+    return Path(shutil.copytree(pristine, tmp_path / "project", symlinks=True))
