@@ -9,6 +9,8 @@ it wrote are restored too, so docs/ and site/ stay the previous good build.
 """
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -237,15 +239,26 @@ def site() -> None:
         raise
 
 
+MKDOCS_CHATTER = re.compile(r"^(?:INFO\b|Building prefix dict|Loading model|Dumping model|Prefix dict has been built)")
+
+
+def mkdocs_problems(output: str) -> str:
+    """mkdocs' output without its progress lines (and jieba's): the warnings and errors."""
+    return "\n".join(line for line in output.splitlines() if line.strip() and not MKDOCS_CHATTER.match(line))
+
+
 def build_site() -> None:
     """mkdocs build --strict into a temporary directory, then swap it in as site/."""
     site_dir, old = ROOT / "site", ROOT / ".site-old"
     shutil.rmtree(old, ignore_errors=True)          # left by an interrupted build
     tmp = Path(tempfile.mkdtemp(dir=ROOT, prefix=".site-new-"))
     try:
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                                 "--site-dir", str(tmp)], cwd=ROOT)
+        # not --quiet: it hides the warnings from --strict, which then passes (mkdocs 1.6)
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp)],
+                                cwd=ROOT, env=env, capture_output=True, text=True)
         if result.returncode != 0:
+            print(mkdocs_problems(result.stdout + result.stderr), file=sys.stderr)
             raise EditionError("mkdocs.yml", "mkdocs build --strict failed — fix what its messages above name; "
                                              "site/ and the generated docs were left as they were")
         if site_dir.exists():

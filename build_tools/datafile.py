@@ -54,8 +54,13 @@ def _scalar(path: Path, node: yaml.Node):
         raise _at(path, node.start_mark, f"'{node.value}' is not a valid value ({exc}) — correct it") from None
 
 
+PLAIN_TAGS = {yaml.MappingNode: "tag:yaml.org,2002:map", yaml.SequenceNode: "tag:yaml.org,2002:seq"}
+
+
 def _to_python(node: yaml.Node, path: Path, loc: tuple, positions: Positions) -> Any:
     positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if type(node) in PLAIN_TAGS and node.tag != PLAIN_TAGS[type(node)]:
+        raise _at(path, node.start_mark, f"YAML tag '{node.tag}' is not allowed — write a plain value")
     if isinstance(node, yaml.MappingNode):
         result: dict = {}
         for key_node, value_node in node.value:
