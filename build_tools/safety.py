@@ -21,7 +21,7 @@ from html.parser import HTMLParser
 from .editions import ROOT
 
 SPOTS = [
-    (re.compile(r"<(?!https?://[^\s<>]*>)\s*/?\s*[A-Za-z!?][^>]*>", re.I),   # an https autolink is fine
+    (re.compile(r"<(?!https?://[^\s<>]*>)/?[A-Za-z!?][^>]*>", re.I),   # an https autolink is fine
      "raw HTML ({text}) is not allowed in an annotation — write Markdown instead"),
     (re.compile(r"(?<![A-Za-z0-9])(?:javascript|vbscript|data)\s*:", re.I),
      "javascript:/data: links are not allowed — link to a page of the edition or an https:// URL"),

@@ -1,6 +1,7 @@
 """Shared fixtures: the five real texts, cleaned once per test session."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -56,9 +57,9 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-back
                   "--disable-component-update", "--no-first-run"]
 
 
-@pytest.fixture(scope="session")
-def served(site):
-    """The built site served over HTTP on a free local port; yields its base URL."""
+@contextlib.contextmanager
+def serving(folder: Path):
+    """A folder served over HTTP on a free local port; yields its base URL."""
     import functools
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -67,11 +68,20 @@ def served(site):
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def served(site):
+    """The built site served over HTTP on a free local port; yields its base URL."""
+    with serving(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
