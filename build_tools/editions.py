@@ -6,6 +6,7 @@ the few editorial decisions heuristics cannot make), never in code.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -35,7 +36,7 @@ class Publication(Strict):
     chapter_title: OneLine | None = None
     issuer: OneLine | None = None
     year: OneLine | None = None
-    evidence: Prose | None = None
+    evidence: OneLine | None = None        # a folded (>-) scalar is one line
 
 
 class Furniture(Strict):
@@ -52,6 +53,13 @@ class NamedHeading(Strict):
     text: OneLine
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     level: int = 1
+
+    @field_validator("id")
+    @classmethod
+    def _not_a_generated_kind(cls, value: str) -> str:
+        if value.startswith(("ann-", "tab-", "fig-", "fn")):
+            raise ValueError("ann-, tab-, fig- and fn… ids belong to annotations, tables, figures and notes")
+        return value
 
 
 class Outline(Strict):
@@ -77,7 +85,7 @@ class NoteDecision(Strict):
     """An editorial decision that explains a note anomaly the build would otherwise reject."""
 
     numbers: str = Field(pattern=r"^\d+(-\d+)?(\s*,\s*\d+(-\d+)?)*$")   # "37-38, 48-57"
-    scope: str = "index"                   # numbering scope: the page ("ch-2" in 001), else index
+    scope: str = Field("index", pattern=r"^[a-z0-9-]+$")   # numbering scope: the page ("ch-2" in 001), else index
     kind: Literal["lost", "truncated", "unreferenced"]
     reason: Prose
 
@@ -127,7 +135,7 @@ class CorrectionSpec(Strict):
     line: int
     expected: OneLine = Field(min_length=1)
     replacement: OneLine
-    reason: Prose
+    reason: OneLine                         # a row of the cleaning report's table
 
 
 class AliasSpec(Strict):
@@ -168,8 +176,9 @@ class Edition(Strict):
     @field_validator("source")
     @classmethod
     def _source_is_a_file_name(cls, value: str) -> str:
-        if "/" in value or not value.endswith(".txt"):
-            raise ValueError("must be the raw file's name in seeds/, e.g. 000_19b1ec96d07d16c6.txt")
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*\.txt", value):
+            raise ValueError("must be the raw file's name in seeds/ (ASCII letters, digits, . _ -), "
+                             "e.g. 000_19b1ec96d07d16c6.txt")
         return value
 
     @property
@@ -198,6 +207,9 @@ def placeholders(data, loc: tuple = ()):
 
 def load_edition(path: Path) -> Edition:
     data, positions = load_yaml(path)
+    if data is None:
+        raise EditionError(path, f"empty edition file — remove it and run `python -m build_tools scaffold "
+                                 f"{path.stem}.txt` for a template", 1)
     for loc, hint in placeholders(data):
         field = ".".join(str(part) for part in loc)
         raise EditionError(path, f"`{field}` is still the template's placeholder — fill it in: {hint}",

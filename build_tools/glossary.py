@@ -34,7 +34,7 @@ class Term(Strict):
     original: OneLine | None = None
     kind: Literal["term", "person", "organisation", "agreement", "event", "abbreviation"]
     definition: Prose | None = None
-    source: Prose | None = None
+    source: OneLine | None = None
     related: list[str] = []
     bib: list[str] = []
 

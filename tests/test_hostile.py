@@ -265,3 +265,39 @@ def test_the_validator_accepts_ordinary_markdown(tmp_path, anchors, known):
     body = ("See [the report](../mofa-2010-policy-goals/index.md#sec-1-3-p18), <https://example.org/x>, "
             "*emphasis*, `a < b`, AT&T and metadata: none.\n\n    - a list\n    - of items\n\n    > a quote")
     assert problems(tmp_path, GOOD.replace("A sound note.", body), anchors, known) == []
+
+
+def test_the_tooltip_fix_applies_to_materials_bundle_and_stops_on_a_changed_one(hostile_site):
+    from mkdocs.exceptions import PluginError
+
+    from build_tools.tooltip_hook import INLINE, TYPESET, fix_tooltips
+
+    built = next((hostile_site / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    assert not INLINE.search(built) and not TYPESET.search(built)           # applied to the site's copy
+    assert built.count("document.createTextNode(") >= 1 and '.md-typeset",' in built
+    with pytest.raises(PluginError, match="no longer has the mountInlineTooltip2 code"):
+        fix_tooltips("function Xe(e){return e.title}")
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("source: 000_19b1ec96d07d16c6.txt", "source: \"0`<img src=x onerror=alert(1)>`.txt\"",
+     "2:9: source: must be the raw file's name in seeds/ (ASCII letters, digits, . _ -), e.g. "
+     "000_19b1ec96d07d16c6.txt — correct the value"),
+    ("  - numbers: \"47\"\n", "  - numbers: \"47\"\n    scope: \"<b>x</b>\"\n",
+     "29:12: notes.1.scope: String should match pattern '^[a-z0-9-]+$' — correct the value"),
+    ("  levels: [capital, number, paren]\n", "  levels: [capital, number, paren]\n  root_id: 'x\" onclick=\"alert(1)'\n",
+     "20:12: outline.root_id: String should match pattern '^[a-z][a-z0-9-]*$' — correct the value"),
+])
+def test_the_validator_refuses_names_and_ids_that_reach_markup_unescaped(tmp_path, old, new, message):
+    """File names, scopes and ids are written into code spans, attribute lists and tables as they
+    are: only their own character sets are accepted."""
+    from build_tools.editions import EDITIONS, load_edition
+    from build_tools.errors import EditionError
+
+    path = tmp_path / "000_19b1ec96d07d16c6.yml"
+    text = (EDITIONS / path.name).read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(EditionError) as error:
+        load_edition(path)
+    assert str(error.value) == f"{path}:{message}"
