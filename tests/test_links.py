@@ -104,7 +104,9 @@ def test_every_address_in_anchors_json_resolves(site):
         if target is None:
             broken.append(f"{address} (no such page)")
             continue
-        ids = pages.setdefault(target, parse(target).ids)
+        if target not in pages:
+            pages[target] = parse(target).ids
+        ids = pages[target]
         if fragment and unquote(fragment) not in ids:
             broken.append(f"{address} (no such id)")
     assert broken == [], broken[:20]
