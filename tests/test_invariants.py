@@ -184,3 +184,14 @@ def test_a_year_broken_across_note_lines_is_not_a_note_number():
     text = clean_text(raw)
     assert [(note.number, note.text) for note in text.notes] == [("1", "見聯合國報告，2008年。")]
     assert discrepancy(text) == (Counter(), Counter())
+
+
+def test_a_correction_that_adds_characters_is_accounted_for(texts):
+    """The report's corrections balance the text: 分析架構 → 分析之架構 adds 之 (it was counted lost)."""
+    from build_tools.editions import SEEDS, CorrectionSpec
+
+    edition = texts["000"].edition
+    fix = CorrectionSpec(line=176, expected="分析架構", replacement="分析之架構", reason="test")
+    text = clean(SEEDS / edition.source, edition.model_copy(update={"corrections": [fix]}))
+    assert "貳、分析之架構" in [block.text for block in text.blocks if block.kind == "heading"]
+    assert discrepancy(text) == (Counter(), Counter())
