@@ -16,8 +16,9 @@ from __future__ import annotations
 import argparse
 import sys
 import traceback
+from pathlib import Path
 
-from .errors import EditionError
+from .errors import EditionError, shown_path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,14 +34,31 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("files", nargs="*", help="annotation files to check (default: all data files)")
     scaffold = sub.add_parser("scaffold")
     scaffold.add_argument("raw", help="file name of the raw text in seeds/")
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)          # command-line misuse: argparse exits with status 2
     try:
         return run(args)
     except EditionError as error:
         if args.debug:
             traceback.print_exc()
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {error.shown()}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:              # a bug: one clear line, the traceback only with --debug
+        if args.debug:
+            traceback.print_exc()
+        print(f"error: {internal_error(error)}", file=sys.stderr)
+        return 1
+
+
+def internal_error(error: Exception) -> str:
+    """One line for a bug: where in build_tools it happened, and what to do."""
+    frames = traceback.extract_tb(error.__traceback__)
+    ours = [frame for frame in frames if Path(frame.filename).parent == Path(__file__).parent] or frames
+    place = f"{shown_path(ours[-1].filename)}:{ours[-1].lineno}" if ours else "build_tools"
+    detail = f"{type(error).__name__}: {error}".splitlines()[0][:200]
+    return f"{place}: internal error ({detail}) — this is a bug in build_tools: run with --debug and report it"
 
 
 def run(args) -> int:
@@ -49,8 +67,7 @@ def run(args) -> int:
         changed = build.generate()
         print(f"generated the edition ({changed} files changed)")
     elif args.command == "site":
-        build.generate()
-        build.build_site()
+        build.site()
         print("site built in site/")
     elif args.command == "zensical":
         from .zensical_site import build_zensical

@@ -1,6 +1,7 @@
 """Conservation: every non-whitespace character of a raw text is accounted for.
 
-raw (NFC) = headings + paragraphs + notes (a note's number counts as its digits)
+raw (NFC) = headings + paragraphs + notes (a note's number counts as its digits, the ＊ note
+            as "*"; "?", the number the cleaner gives a note it found no number for, counts nothing)
             + removed furniture (cleaning report) + what corrections replaced,
 as multisets of non-whitespace characters. Corrections: the raw side holds the
 expected text, the output side the replacement.
@@ -34,16 +35,17 @@ def output_characters(text: CleanText) -> Counter:
     # a note's number as printed ("?": a note block opening without one)
     total.update(chars("".join(note.text + (note.number if note.number != "?" else "") for note in text.notes)))
     total.update(chars("".join(removal.text for removal in text.removals)))
-    for correction in text.corrections:
-        total += chars(correction.expected)
-        total -= chars(correction.replacement)
+    for correction in text.corrections:       # signed: a correction may add characters
+        total.update(chars(correction.expected))
+        total.subtract(chars(correction.replacement))
     return total
 
 
 def discrepancy(text: CleanText) -> tuple[Counter, Counter]:
     """(characters lost, characters invented) — both empty when the cleaner conserved the text."""
     raw = chars("".join(line.text for line in text.lines))
-    for correction in text.corrections:
-        raw += chars(correction.expected) - chars(correction.replacement)
+    for correction in text.corrections:       # the lines are corrected: back to the source's text
+        raw.update(chars(correction.expected))
+        raw.subtract(chars(correction.replacement))
     out = output_characters(text)
     return raw - out, out - raw

@@ -3,8 +3,8 @@
 Each annotation targets a section, paragraph or note of its text by anchor id (in the thesis,
 whose note numbers restart per chapter, a note is `ch-2#fn:5`). Validation reports every
 problem as `file:line:column: message — fix`: schema errors, duplicate ids, unknown or
-ambiguous targets, unknown bibliography keys or glossary ids, and raw HTML or `javascript:`
-links in the Markdown body (contributed text must not run code in a reader's browser).
+ambiguous targets, unknown bibliography keys or glossary ids, and whatever in the Markdown body
+could run code in a reader's browser (raw HTML, script links, attribute lists…: see safety.py).
 """
 from __future__ import annotations
 
@@ -17,9 +17,10 @@ from typing import Literal
 
 import pydantic
 
-from .datafile import load_yaml, validate
+from .datafile import OneLine, Prose, load_yaml, validate
 from .editions import ROOT
 from .errors import EditionError, EditionErrors
+from .safety import unsafe_html, unsafe_spots
 
 ANNOTATIONS = ROOT / "annotations"
 KINDS = {"context": "背景", "correction": "勘誤", "translation": "譯註", "cross-reference": "互見"}
@@ -30,11 +31,11 @@ class Annotation(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(extra="forbid")
 
     id: str = pydantic.Field(pattern=r"^ann-[a-z0-9]+(?:-[a-z0-9]+)*$")
-    target: str = pydantic.Field(min_length=1)
+    target: OneLine = pydantic.Field(min_length=1)
     kind: Literal["context", "correction", "translation", "cross-reference"]
-    author: str = pydantic.Field(min_length=1)
+    author: OneLine = pydantic.Field(min_length=1)
     date: datetime.date
-    body: str = pydantic.Field(min_length=1)
+    body: Prose = pydantic.Field(min_length=1)
     bib: list[str] = []
     terms: list[str] = []
 
@@ -51,19 +52,10 @@ class Placed:
     source: str          # file:line of the annotation, for messages
 
 
-# --- where contributed Markdown may not go ----------------------------------------------------
+# --- where contributed Markdown may not go: build_tools/safety.py --------------------------------
 
-RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|&lt;script", re.I)
-SCRIPT_LINK = re.compile(r"(?:javascript|vbscript|data)\s*:", re.I)
-
-
-def unsafe_spots(body: str) -> list[tuple[int, str]]:
-    """(offset, message) of each raw HTML tag or script link in a Markdown body."""
-    found = [(m.start(), f"raw HTML ({m.group()[:20]}) is not allowed in an annotation — write Markdown instead")
-             for m in RAW_HTML.finditer(body)]
-    found += [(m.start(), "javascript:/data: links are not allowed — link to a page of the edition or an https:// URL")
-              for m in SCRIPT_LINK.finditer(body)]
-    return sorted(found)
+UNSAFE_RENDERING = ("the body renders to HTML an annotation may not hold ({found}) — write plain Markdown: "
+                    "text, emphasis, lists, quotes, links to https:// addresses or to pages of the edition")
 
 
 def body_position(lines: list[str], start: tuple[int, int], offset: int, body: str) -> tuple[int, int]:
@@ -167,8 +159,12 @@ def check_annotations(anchors_by_slug: dict[str, list[dict]], bib_keys: set[str]
                 if term not in term_ids:
                     problems.append(EditionError(path, f"unknown glossary id '{term}' — use an id of glossary/terms.yml",
                                                  *at("terms", i)))
-            for offset, message in unsafe_spots(annotation.body):
+            spots = unsafe_spots(annotation.body)
+            for offset, message in spots:
                 problems.append(EditionError(path, message, *body_position(lines, at("body"), offset, annotation.body)))
+            rendered = [] if spots else unsafe_html(annotation.body)
+            if rendered:
+                problems.append(EditionError(path, UNSAFE_RENDERING.format(found=", ".join(rendered[:3])), *at("body")))
             if where is not None:
                 placed.append(Placed(annotation, slug, where[0], where[1], where[2], f"{path.name}:{line}"))
     if problems:

@@ -3,10 +3,14 @@
 Every file is computed in memory first; only when every text has been cleaned,
 accounted for and rendered are files written, and only those whose content
 changed (so `mkdocs serve` does not reload in a loop). Stale generated files
-are removed.
+are removed. `site()` then runs `mkdocs build --strict` into a temporary
+directory that replaces site/ only on success; if it fails, the generated files
+it wrote are restored too, so docs/ and site/ stay the previous good build.
 """
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,14 +19,15 @@ from pathlib import Path
 
 from .accounting import discrepancy
 from .editions import ROOT, discover
-from .errors import EditionError
+from .errors import EditionError, warn
 from .model import CleanText
 from .pipeline import clean
 from .glossary import find_note_uses, find_uses, jieba_user_dictionary, load_glossary
-from .references import BIB, check_library, chinese_names, load_bib, coverage, link_notes, problems, resolve
+from .references import BIB, check_library, chinese_names, coverage, link_notes, load_bib, problems, resolve
 from .annotations import check_annotations
 from .render_annotations import render_index
-from .render import anchor_entries, render_anchors, render_catalogue, render_glossary, render_nav, render_text
+from .render import (anchor_entries, heading_level, render_anchors, render_catalogue, render_glossary, render_nav,
+                     render_text, split_pages, text_note)
 from .render_bib import render_bibliography
 from .render_print import whole_text_files
 
@@ -39,14 +44,48 @@ def clean_all() -> list[CleanText]:
     texts = []
     for raw, edition in discover():
         text = clean(raw, edition)
+        for message in text.warnings:
+            warn(raw, message)
         lost, invented = discrepancy(text)
         if lost or invented:
             sample = "".join(sorted((lost or invented).elements()))[:40]
             raise EditionError(raw, f"the cleaner {'lost' if lost else 'invented'} characters ({sample}) — "
                                     "this is a bug in build_tools: report it with this message")
         check_notes(raw, text)
+        check_unique_anchors(raw, text)
         texts.append(text)
     return texts
+
+
+def page_ids(text: CleanText) -> dict[str, list[tuple[str, int | None]]]:
+    """{page key: [(id, raw line)]} of the ids the build gives a text's pages (as render_page does)."""
+    pages = split_pages(text)
+    split = text.edition.outline.split_level
+    found = {}
+    for page in pages:
+        first = page.blocks[0] if page.blocks else None
+        opens = first is not None and first.kind == "heading" and heading_level(first, page, split) == 1
+        ids = [] if opens else [("top", None)]
+        if page.key == "index" and len(pages) > 1:
+            ids.append(("contents", None))
+        if page.key == "index" and text_note(text) is not None:
+            ids.append(("note-star", None))
+        found[page.key] = ids + [(block.anchor, block.lines[0] if block.lines else None) for block in page.blocks]
+    return found
+
+
+def check_unique_anchors(raw: Path, text: CleanText) -> None:
+    """Two blocks of one page may not share an id (a named heading, a table id or the root id
+    can repeat a numbered one; a named heading printed twice repeats itself)."""
+    for page, ids in page_ids(text).items():
+        first: dict[str, int | None] = {}
+        for anchor, line in ids:
+            if anchor in first:
+                other = f"raw line {first[anchor]}" if first[anchor] else "the page itself"
+                raise EditionError(raw, f"anchor '{anchor}' is given twice on page {page} (also to {other}) — "
+                                        f"give the named heading, table or root_id another id in "
+                                        f"editions/{raw.stem}.yml, or list one line in outline.not_headings", line)
+            first[anchor] = line
 
 
 def check_notes(raw: Path, text: CleanText) -> None:
@@ -54,9 +93,14 @@ def check_notes(raw: Path, text: CleanText) -> None:
     for anomaly in text.anomalies:
         if anomaly.decision is None:
             scope = "" if anomaly.scope == "index" else f" of {anomaly.scope}"
-            hint = ("remove the stale entry from `notes:` in the edition file" if anomaly.problem == "stale decision"
-                    else f"fix the cleaner, or record an editorial decision (kind: {anomaly.problem}) "
-                         f"under `notes:` in editions/{raw.stem}.yml")
+            if anomaly.problem == "stale decision":
+                hint = "remove the stale entry from `notes:` in the edition file"
+            elif anomaly.problem in ("unnumbered", "duplicate"):
+                hint = ("each note in a note block must start with its number: check the raw text there, "
+                        f"or fix it through `corrections:` in editions/{raw.stem}.yml")
+            else:
+                hint = (f"fix the cleaner, or record an editorial decision (kind: {anomaly.problem}) "
+                        f"under `notes:` in editions/{raw.stem}.yml")
             raise EditionError(raw, f"note {anomaly.number}{scope}: {anomaly.message} — {hint}", anomaly.line)
 
 
@@ -100,9 +144,31 @@ def attach_annotations(texts: list[CleanText], placed) -> None:
                 text.annotations.setdefault((p.page, p.anchor), []).append(p)
 
 
-def write_if_changed(path: Path, content: str) -> bool:
+class Journal:
+    """The previous content of every file the build writes or removes, to undo a failed build."""
+
+    def __init__(self):
+        self.saved: dict[Path, bytes | None] = {}
+
+    def keep(self, path: Path) -> None:
+        self.saved.setdefault(path, path.read_bytes() if path.exists() else None)
+
+    def rollback(self) -> None:
+        for path, data in self.saved.items():
+            if data is None:
+                path.unlink(missing_ok=True)
+            else:
+                tmp = path.with_name(path.name + ".tmp")
+                tmp.write_bytes(data)
+                tmp.replace(path)
+        self.saved.clear()
+
+
+def write_if_changed(path: Path, content: str, journal: Journal | None = None) -> bool:
     if path.exists() and path.read_text(encoding="utf-8") == content:
         return False
+    if journal is not None:
+        journal.keep(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(content, encoding="utf-8")
@@ -110,12 +176,14 @@ def write_if_changed(path: Path, content: str) -> bool:
     return True
 
 
-def write_docs(files: dict[str, str], docs: Path = DOCS) -> int:
+def write_docs(files: dict[str, str], docs: Path = DOCS, journal: Journal | None = None) -> int:
     """Write generated files under docs/, remove stale ones; returns how many changed."""
-    changed = sum(write_if_changed(docs / rel, content) for rel, content in sorted(files.items()))
+    changed = sum(write_if_changed(docs / rel, content, journal) for rel, content in sorted(files.items()))
     wanted = {docs / rel for rel in files}
     for stale in sorted((docs / "texts").rglob("*")) if (docs / "texts").exists() else []:
         if stale.is_file() and stale not in wanted:
+            if journal is not None:
+                journal.keep(stale)
             stale.unlink()
             changed += 1
     return changed
@@ -136,10 +204,13 @@ def traditional_dictionary() -> str:
     return (Path(spec.origin).parent / "dict.txt").read_text(encoding="utf-8")
 
 
-def generate() -> int:
+def generate(journal: Journal | None = None) -> int:
+    """Clean, link and render everything in memory, then write what changed; returns how many
+    files changed. A failure while writing restores what was written."""
+    terms = load_glossary()             # the data files first: their errors need no cleaning
+    library = load_bib()
     texts = clean_all()
-    terms = load_glossary()
-    files = generate_files(texts, terms)
+    files = generate_files(texts, terms, library)
     citing = sum(text.citation_report["citing"] for text in texts)
     linked = sum(text.citation_report["linked"] for text in texts)
     unresolved = sum(len(text.citation_report["problems"]) for text in texts)
@@ -147,22 +218,54 @@ def generate() -> int:
     print(f"bibliography: {entries} entries; "
           f"{linked} of {citing} citing notes linked ({linked / max(citing, 1):.1%}); "
           f"{unresolved} citations unresolved or incomplete (see each text's report)")
-    changed = write_docs(files) + write_if_changed(NAV_FILE, render_nav(texts))
-    changed += write_if_changed(JIEBA_USER, jieba_user_dictionary(terms, chinese_names(load_bib())))
-    return changed + write_if_changed(JIEBA_DICT, traditional_dictionary())
+    others = {NAV_FILE: render_nav(texts), JIEBA_USER: jieba_user_dictionary(terms, chinese_names(library)),
+              JIEBA_DICT: traditional_dictionary()}
+    journal = Journal() if journal is None else journal
+    try:
+        changed = write_docs(files, journal=journal)
+        return changed + sum(write_if_changed(path, content, journal) for path, content in others.items())
+    except BaseException:
+        journal.rollback()
+        raise
+
+
+def site() -> None:
+    """Generate, then build the site; if mkdocs fails, the generated files are restored as well,
+    so docs/ and site/ stay those of the previous good build."""
+    journal = Journal()
+    generate(journal)
+    try:
+        build_site()
+    except BaseException:
+        journal.rollback()
+        raise
+
+
+MKDOCS_CHATTER = re.compile(r"^(?:INFO\b|Building prefix dict|Loading model|Dumping model|Prefix dict has been built)")
+
+
+def mkdocs_problems(output: str) -> str:
+    """mkdocs' output without its progress lines (and jieba's): the warnings and errors."""
+    return "\n".join(line for line in output.splitlines() if line.strip() and not MKDOCS_CHATTER.match(line))
 
 
 def build_site() -> None:
     """mkdocs build --strict into a temporary directory, then swap it in as site/."""
-    site = ROOT / "site"
-    with tempfile.TemporaryDirectory(dir=ROOT, prefix=".site-") as tmp:
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                                 "--site-dir", tmp], cwd=ROOT)
+    site_dir, old = ROOT / "site", ROOT / ".site-old"
+    shutil.rmtree(old, ignore_errors=True)          # left by an interrupted build
+    tmp = Path(tempfile.mkdtemp(dir=ROOT, prefix=".site-new-"))
+    try:
+        # not --quiet: it hides the warnings from --strict, which then passes (mkdocs 1.6)
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp)],
+                                cwd=ROOT, env=env, capture_output=True, text=True)
         if result.returncode != 0:
-            raise EditionError("mkdocs.yml", "mkdocs build --strict failed (see above) — site/ left unchanged")
-        old = ROOT / ".site-old"
-        if site.exists():
-            site.rename(old)
-        Path(tmp).rename(site)
-        Path(tmp).mkdir()   # let TemporaryDirectory clean up an empty directory
+            print(mkdocs_problems(result.stdout + result.stderr), file=sys.stderr)
+            raise EditionError("mkdocs.yml", "mkdocs build --strict failed — fix what its messages above name; "
+                                             "site/ and the generated docs were left as they were")
+        if site_dir.exists():
+            site_dir.rename(old)
+        tmp.rename(site_dir)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
         shutil.rmtree(old, ignore_errors=True)

@@ -6,6 +6,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 from .editions import EDITIONS, ROOT, SEEDS, discover
 from .errors import EditionError
@@ -22,10 +23,11 @@ def check(annotation_files: list[str] = ()) -> None:
     from .references import check_library, load_bib, resolve
     from .render import anchor_entries
 
-    discover()
+    discover()                       # the data files first: their errors need no cleaning
     terms = load_glossary()
+    library = load_bib()
     texts = clean_all()
-    library = check_library(resolve(texts), load_bib())
+    library = check_library(resolve(texts), library)
     anchors = {text.edition.slug: anchor_entries(text)["anchors"] for text in texts}
     keys, ids = {entry.key for entry in library.entries}, {term.id for term in terms}
     if not annotation_files:
@@ -93,16 +95,15 @@ def serve(address: str = "127.0.0.1:8000") -> None:
         server.terminate()
 
 
-TEMPLATE = """# Edition file of seeds/{raw} — fill in, then `make check`.
+TEMPLATE = """# Edition file of seeds/{raw}: replace every TODO, then run `make check`.
 source: {raw}
-slug: CHANGE-ME
-order: 99
-title: 題名（編者擬題）
+slug: "TODO: the text's address in the site, lower-case ASCII words joined by hyphens (e.g. cross-strait-relations)"
+order: {order}
+title: "TODO: the title as printed, or an editorial title (then keep title_is_editorial: true)"
 title_is_editorial: true
-title_en: English title
-kind: journal article   # journal article | master's thesis | thesis chapter | government report
-description: >-
-  一兩句內容說明。
+title_en: "TODO: the title in English"
+kind: "TODO: one of journal article, master's thesis, thesis chapter, government report"
+description: "TODO: one or two sentences in Chinese on what the text is about"
 outline:
   levels: [capital, number, paren]   # enumerators, outermost first: chapter section capital number paren
 paragraphs:
@@ -111,14 +112,34 @@ paragraphs:
 
 
 def scaffold(raw_name: str) -> str:
+    """Write a template edition file for a raw text in seeds/; its TODO values fail `check` until filled in."""
     raw = SEEDS / raw_name
-    if not raw.exists():
+    if Path(raw_name).name != raw_name or raw.suffix != ".txt":
+        raise EditionError(raw_name, "give the file name of a raw text in seeds/, e.g. 005_1a2b3c.txt")
+    if not raw.is_file():
         raise EditionError(raw, "no such raw text — copy it into seeds/ first")
     target = EDITIONS / f"{raw.stem}.yml"
     if target.exists():
         raise EditionError(target, "edition file already exists — edit it instead")
-    target.write_text(TEMPLATE.format(raw=raw.name), encoding="utf-8")
-    return f"wrote {target.relative_to(ROOT)}; fill it in and run `make check`"
+    from .read import read_lines
+
+    read_lines(raw)                                   # an undecodable or empty text is reported now
+    orders = [edition.order for _, edition in discover_others(raw)]
+    target.write_text(TEMPLATE.format(raw=raw.name, order=max(orders, default=0) + 1), encoding="utf-8")
+    return f"wrote {target.relative_to(ROOT)}; replace its TODO values and run `make check`"
+
+
+def discover_others(raw):
+    """The editions of the other raw texts (an error in one of them does not stop the scaffold)."""
+    from .editions import load_edition
+
+    found = []
+    for path in sorted(EDITIONS.glob("*.yml")):
+        try:
+            found.append((path, load_edition(path)))
+        except EditionError:
+            pass
+    return found
 
 
 def term_candidates() -> str:

@@ -6,12 +6,13 @@ the few editorial decisions heuristics cannot make), never in code.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
-from .datafile import load_model
+from .datafile import OneLine, Prose, load_yaml, validate
 from .errors import EditionError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,14 +29,14 @@ class Strict(BaseModel):
 class Publication(Strict):
     """What is known of the original publication (all optional: the sources lack title pages)."""
 
-    institution: str | None = None
-    institution_en: str | None = None
-    degree: str | None = None
-    thesis_title: str | None = None
-    chapter_title: str | None = None
-    issuer: str | None = None
-    year: str | None = None
-    evidence: str | None = None
+    institution: OneLine | None = None
+    institution_en: OneLine | None = None
+    degree: OneLine | None = None
+    thesis_title: OneLine | None = None
+    chapter_title: OneLine | None = None
+    issuer: OneLine | None = None
+    year: OneLine | None = None
+    evidence: OneLine | None = None        # a folded (>-) scalar is one line
 
 
 class Furniture(Strict):
@@ -49,9 +50,16 @@ class Furniture(Strict):
 class NamedHeading(Strict):
     """A heading without an enumerator (摘要), matched on its whole text."""
 
-    text: str
+    text: OneLine
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     level: int = 1
+
+    @field_validator("id")
+    @classmethod
+    def _not_a_generated_kind(cls, value: str) -> str:
+        if value.startswith(("ann-", "tab-", "fig-", "fn")):
+            raise ValueError("ann-, tab-, fig- and fn… ids belong to annotations, tables, figures and notes")
+        return value
 
 
 class Outline(Strict):
@@ -59,7 +67,7 @@ class Outline(Strict):
     list_levels: list[Enumerator] = []     # below the headings: enumerators of nested list items (003)
     named: list[NamedHeading] = []
     anchor_prefix: list[int] = []          # numbers of enclosing units outside the excerpt (004: chapter 6)
-    root_id: str = "front"                 # section id of text before the first heading
+    root_id: str = Field("front", pattern=r"^[a-z][a-z0-9-]*$")   # section id of text before the first heading
     split_level: int | None = None         # one page per heading of this level (001: chapters)
     title_line: int | None = None          # a raw line that is the document's own title (003)
     max_title_chars: int = 30
@@ -86,9 +94,9 @@ class NoteDecision(Strict):
     """An editorial decision that explains a note anomaly the build would otherwise reject."""
 
     numbers: str = Field(pattern=r"^\d+(-\d+)?(\s*,\s*\d+(-\d+)?)*$")   # "37-38, 48-57"
-    scope: str = "index"                   # numbering scope: the page ("ch-2" in 001), else index
+    scope: str = Field("index", pattern=r"^[a-z0-9-]+$")   # numbering scope: the page ("ch-2" in 001), else index
     kind: Literal["lost", "truncated", "unreferenced"]
-    reason: str
+    reason: Prose
 
     def number_list(self) -> list[int]:
         """>>> NoteDecision(numbers="37-38, 48", kind="lost", reason="r").number_list()
@@ -152,7 +160,7 @@ class FigureSpec(Strict):
     caption: str                            # as printed within `lines`; with `after`, the editor's
     lines: LineRanges = []                  # raw lines of the caption and the figure's stray labels
     after: int | None = None                # or: the raw line of the paragraph the figure followed
-    description: str                        # editor's note: what the figure showed, per the text
+    description: Prose                      # editor's note: what the figure showed, per the text
 
     @model_validator(mode="after")
     def _placed_once(self):
@@ -163,9 +171,9 @@ class FigureSpec(Strict):
 
 class CorrectionSpec(Strict):
     line: int
-    expected: str
-    replacement: str
-    reason: str
+    expected: OneLine = Field(min_length=1)
+    replacement: OneLine
+    reason: OneLine                         # a row of the cleaning report's table
 
 
 class AliasSpec(Strict):
@@ -176,7 +184,7 @@ class AliasSpec(Strict):
 
     old: str = Field(pattern=r"^(?:[a-z0-9-]+/)?(?:#[A-Za-z0-9:_-]+)?$")
     new: str = Field(pattern=r"^(?:[a-z0-9-]+/)?(?:#[A-Za-z0-9:_-]+)?$")
-    reason: str
+    reason: Prose
 
     @property
     def is_page(self) -> bool:
@@ -187,12 +195,12 @@ class Edition(Strict):
     source: str
     slug: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     order: int
-    title: str
+    title: OneLine = Field(min_length=1)
     title_is_editorial: bool
-    title_en: str
+    title_en: OneLine = Field(min_length=1)
     kind: Literal["journal article", "master's thesis", "thesis chapter", "government report"]
-    language: str = "zh-Hant-TW"
-    description: str
+    language: str = Field("zh-Hant-TW", pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+    description: Prose = Field(min_length=1)
     publication: Publication = Publication()
     furniture: Furniture = Furniture()
     outline: Outline
@@ -206,8 +214,9 @@ class Edition(Strict):
     @field_validator("source")
     @classmethod
     def _source_is_a_file_name(cls, value: str) -> str:
-        if "/" in value or not value.endswith(".txt"):
-            raise ValueError("must be the raw file's name in seeds/, e.g. 000_19b1ec96d07d16c6.txt")
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*\.txt", value):
+            raise ValueError("must be the raw file's name in seeds/ (ASCII letters, digits, . _ -), "
+                             "e.g. 000_19b1ec96d07d16c6.txt")
         return value
 
     @property
@@ -219,12 +228,48 @@ def edition_path(raw: Path) -> Path:
     return EDITIONS / f"{raw.stem}.yml"
 
 
+PLACEHOLDER = "TODO:"       # how `scaffold` marks what an editor must fill in
+
+
+def placeholders(data, loc: tuple = ()):
+    """(location, hint) of every value still starting with the template's TODO: marker."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from placeholders(value, loc + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from placeholders(value, loc + (index,))
+    elif isinstance(data, str) and data.startswith(PLACEHOLDER):
+        yield loc, data[len(PLACEHOLDER):].strip()
+
+
 def load_edition(path: Path) -> Edition:
-    edition = load_model(path, Edition)
+    data, positions = load_yaml(path)
+    if data is None:
+        raise EditionError(path, f"empty edition file — remove it and run `python -m build_tools scaffold "
+                                 f"{path.stem}.txt` for a template", 1)
+    for loc, hint in placeholders(data):
+        field = ".".join(str(part) for part in loc)
+        raise EditionError(path, f"`{field}` is still the template's placeholder — fill it in: {hint}",
+                           *positions[loc])
+    edition = validate(path, Edition, data, positions)
     if edition.source != f"{path.stem}.txt":
         raise EditionError(path, f"source '{edition.source}' does not match the file name — "
-                                 f"name the file after its raw text: editions/{Path(edition.source).stem}.yml", 1)
+                                 f"name the file after its raw text: editions/{Path(edition.source).stem}.yml",
+                           *positions[("source",)])
     return edition
+
+
+def position_in(path: Path, *loc) -> tuple[int | None, int | None]:
+    """Line and column of a value of a data file (read again only when an error needs it)."""
+    try:
+        positions = load_yaml(path)[1]
+    except EditionError:
+        return None, None
+    for end in range(len(loc), 0, -1):
+        if loc[:end] in positions:
+            return positions[loc[:end]]
+    return None, None
 
 
 def discover(seeds: Path = SEEDS, editions: Path = EDITIONS) -> list[tuple[Path, Edition]]:
@@ -233,16 +278,17 @@ def discover(seeds: Path = SEEDS, editions: Path = EDITIONS) -> list[tuple[Path,
     for raw in sorted(seeds.glob("*.txt")):
         path = editions / f"{raw.stem}.yml"
         if not path.exists():
-            raise EditionError(raw, f"no edition file — create {path.relative_to(path.parent.parent)} "
-                                    f"(`python -m build_tools scaffold {raw.name}` writes a template)")
+            raise EditionError(raw, f"a raw text without an edition file — run `python -m build_tools scaffold "
+                                    f"{raw.name}` to write editions/{path.name}, then fill it in", 1)
         pairs.append((raw, load_edition(path)))
     for path in sorted(editions.glob("*.yml")):
         if not (seeds / f"{path.stem}.txt").exists():
-            raise EditionError(path, f"edition without a raw text — add seeds/{path.stem}.txt or remove this file", 1)
+            raise EditionError(path, f"an edition file without a raw text — add seeds/{path.stem}.txt or remove this file", 1)
     slugs: dict[str, Path] = {}
     for raw, edition in pairs:
+        path = editions / f"{raw.stem}.yml"
         if edition.slug in slugs:
-            raise EditionError(edition_path(raw), f"slug '{edition.slug}' is already used by "
-                                                  f"{slugs[edition.slug].name} — choose another")
-        slugs[edition.slug] = raw
+            raise EditionError(path, f"slug '{edition.slug}' is already used by editions/{slugs[edition.slug].name} "
+                                     "— choose another", *position_in(path, "slug"))
+        slugs[edition.slug] = path
     return sorted(pairs, key=lambda pair: (pair[1].order, pair[0].name))

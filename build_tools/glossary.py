@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, RootModel
 
-from .datafile import load_yaml, validate
+from .datafile import OneLine, Prose, load_yaml, validate
 from .editions import ROOT, Strict
 from .errors import EditionError
 
 GLOSSARY = ROOT / "glossary" / "terms.yml"
+RESERVED_IDS = {"top"}     # ids of the glossary page itself (with kind-…)
 KINDS = {"term": "術語", "person": "人名", "organisation": "組織與機構",
          "agreement": "條約與協定", "event": "事件", "abbreviation": "縮寫"}
 URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -28,12 +29,12 @@ URL = re.compile(r"(?:https?://|www\.)\S+")
 
 class Term(Strict):
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    term: str = Field(min_length=2)
-    aliases: list[str] = []
-    original: str | None = None
+    term: OneLine = Field(min_length=2)
+    aliases: list[Annotated[OneLine, Field(min_length=1)]] = []
+    original: OneLine | None = None
     kind: Literal["term", "person", "organisation", "agreement", "event", "abbreviation"]
-    definition: str | None = None
-    source: str | None = None
+    definition: Prose | None = None
+    source: OneLine | None = None
     related: list[str] = []
     bib: list[str] = []
 
@@ -67,6 +68,9 @@ def load_glossary(path: Path = GLOSSARY) -> list[Term]:
     seen_forms: dict[str, str] = {}
     for index, term in enumerate(terms):
         label = f"glossary entry '{term.id}'"
+        if term.id in RESERVED_IDS or term.id.startswith("kind-"):
+            raise EditionError(path, f"id '{term.id}' is reserved by the glossary page — choose another id",
+                               *positions.get((index, "id"), (line_of[index], None)))
         if term.id in seen_ids:
             raise EditionError(path, f"duplicate id '{term.id}' (first at line {seen_ids[term.id]}) — "
                                      "ids are stable: give the new entry another id", line_of[index])

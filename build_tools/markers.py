@@ -26,7 +26,7 @@ MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 PADDED = re.compile(f"\\s*{MARK_OPEN}(\\d+){MARK_CLOSE}(\\s*)(.?)")
 LATIN_BEFORE = re.compile(r"[A-Za-z0-9.,;:)\"”’]")
 LATIN_AFTER = re.compile(r"[A-Za-z(]")
-CANDIDATE = re.compile(r"(?<![\d.,/\-])\d{1,3}(?!\d|[.,:/]\d|\s*、)")
+CANDIDATE = re.compile(r"(?<![\d.,/\-])[1-9]\d{0,2}(?!\d|[.,:/]\d|\s*、)")   # never with a leading 0
 DATE_OR_AMOUNT_AFTER = re.compile(r"^\s*(?:世紀|年|月|日(?!本)|%|％|歲|億|萬|千|百|倍|-\s*\d|~|～|至\s*\d)")
 UNIT_AFTER = re.compile(r"^\s*(?:餘|多|個|次|位|國|人|名|項|條|屆|周|週|天|小時|時|分|點|輪|家|枚|艘|種|架|部|章|節|"
                         r"頁|號|期|卷|版|級|方|席|票|度|元|美元|公里|里|場|份|件|篇|波|代)")

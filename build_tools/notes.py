@@ -15,10 +15,10 @@ from .furniture import NoteBlock
 from .model import Line, Note, Removal
 from .paragraphs import join_lines, squeeze_spaces
 
-# a note number has no leading zero: 「08世世」 continues a note (a year broken over two lines: 20 | 08)
+# A note number never starts with 0 ("008度…" continues a year broken across lines: 2 / 008).
 FOOTNOTE_START = re.compile(r"^\s*(?P<n>[1-9]\d{0,2})(?:\s+|(?=[^\d\s.,\-)）]))(?P<rest>.*)$|^\s*(?P<bare>[1-9]\d{0,2})\s*$")
 STAR_START = re.compile(r"^\s*[*＊]\s*(?P<rest>.*)$")
-ENDNOTE_START = re.compile(r"(?:^\s*|\s{2,})(?P<n>\d{1,2})\.(?=\S)")
+ENDNOTE_START = re.compile(r"(?:^\s*|\s{2,})(?P<n>[1-9]\d?)\.(?=\S)")
 
 
 def _append(note: dict, line: Line, text: str, removals) -> None:

@@ -1,12 +1,15 @@
 """Compose the stages for one raw text: read → furniture → structure → notes → markers → paragraphs → lists."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
 from . import furniture, lists, markers, notecheck, notes, paragraphs, structure, tables
 from .corrections import apply_corrections
 from .editions import edition_path
+from .errors import EditionError
+from .markers import MARK_CLOSE, MARK_OPEN
 from .model import PLACEHOLDER, Block, CleanText, Heading
 from .read import read_lines
 
@@ -54,16 +57,34 @@ def last_note_numbers(found_notes, edition) -> dict[str, int]:
     return last
 
 
+RESERVED = re.compile(f"[{MARK_OPEN}{MARK_CLOSE}{PLACEHOLDER}]")
+
+
+def check_reserved(raw: Path, lines) -> None:
+    """The private-use characters the stages use as internal marks must not occur in a source."""
+    for line in lines:
+        found = RESERVED.search(line.text)
+        if found:
+            raise EditionError(raw, f"character U+{ord(found.group()):04X} (private use) is reserved by the cleaner — "
+                                    f"replace it through a `corrections:` entry in editions/{raw.stem}.yml",
+                               line.no, found.start() + 1)
+
+
 def clean(raw: Path, edition) -> CleanText:
     """Run every stage on one raw text."""
     lines = read_lines(raw)
     lines, corrections = apply_corrections(raw, lines, edition)
+    check_reserved(raw, lines)
     result = CleanText(edition, lines, corrections=corrections)
     paged = furniture.paginate(lines, edition)
     result.removals.extend(paged.removals)
     body, result.items, table_removals = tables.place(paged.body, edition, edition_path(raw))
     result.removals.extend(table_removals)
     sections = structure.structure(body, edition)
+    if not any(section.heading for section in sections):
+        result.warnings.append(f"no heading recognised (outline levels: {', '.join(edition.outline.levels)}) — "
+                               f"built as one section; check `outline:` in {edition_path(raw).parent.name}/"
+                               f"{edition_path(raw).name}")
     pages = section_pages(sections, edition.outline.split_level)
     scope_of = scope_finder(sections, pages, edition.outline.split_level)
     result.notes = notes.parse_footnotes(paged.note_blocks, scope_of, result.removals)

@@ -282,26 +282,71 @@ def bib_format():
     return fmt
 
 
+KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_:.-]*$")
+RESERVED_KEYS = {"top", "zh", "en"}          # ids of the bibliography page itself
+SAFE_URL = re.compile(r"^https?://[^\s<>\"'`\\{}|^]+$")
+
+
+def failed_block_error(path: Path, block) -> EditionError:
+    """One line for a block bibtexparser could not read: a syntax error or a duplicate."""
+    line = (block.start_line or 0) + 1
+    head = (block.raw or "").split("\n", 1)[0][:40]
+    kind = type(block).__name__
+    if kind == "DuplicateBlockKeyBlock":
+        return EditionError(path, f"duplicate key '{block.key}' (the entry `{head}`) — keys are unique: "
+                                  "merge the two entries or give this one another key", line)
+    if kind == "DuplicateFieldKeyBlock":
+        names = re.search(r"entry: (.*?)\. ", str(block.error))
+        return EditionError(path, f"entry `{head}` has the field {names.group(1) if names else ''} twice — "
+                                  "keep one", line)
+    reason = getattr(block.error, "abort_reason", "") or str(block.error) or "unreadable entry"
+    reason = " ".join(reason.split())
+    return EditionError(path, f"BibTeX syntax error in `{head}`: {reason} — fix the entry "
+                              "(check its braces, commas and quotes)", line)
+
+
+def parse_bib(path: Path):
+    """The library bibtexparser reads from `path`, its own log messages silenced (we report)."""
+    import logging
+
+    import bibtexparser
+
+    from .read import decode
+
+    text = decode(path, path.read_bytes())
+    logger = logging.getLogger("bibtexparser")
+    level, logger.level = logger.level, logging.CRITICAL
+    try:
+        return bibtexparser.parse_string(text)
+    finally:
+        logger.setLevel(level)
+
+
 def load_bib(path: Path = BIB):
-    """The curated library; a syntax error or a duplicate key stops the build."""
+    """The curated library; a syntax error, a duplicate key, an entry lacking title, year or
+    cited-as, a malformed key or a non-web URL stops the build."""
     import bibtexparser
 
     if not path.exists():
         return bibtexparser.Library()
-    library = bibtexparser.parse_string(path.read_text(encoding="utf-8"))
-    for block in library.failed_blocks:
-        line = getattr(block, "start_line", 0) + 1
-        kind = type(block).__name__
-        what = "a duplicate key" if "Duplicate" in kind else "a syntax error"
-        raise EditionError(path, f"{what} in this entry ({kind}) — fix the entry or remove it", line)
+    library = parse_bib(path)
+    if library.failed_blocks:
+        raise failed_block_error(path, library.failed_blocks[0])
     for entry in library.entries:
+        line = entry.start_line + 1
+        if not KEY.match(entry.key) or entry.key in RESERVED_KEYS:
+            raise EditionError(path, f"entry key '{entry.key}' is not allowed — use ASCII letters, digits and "
+                                     "_:.- (e.g. li2010tianan), not top, zh or en", line)
         fields = entry.fields_dict
-        missing = [name for name in ("title", "cited-as") if name not in fields]
-        if "year" not in fields and entry.entry_type != "online":
+        missing = [name for name in ("title", "cited-as") if name not in fields or not fields[name].value.strip()]
+        if ("year" not in fields or not str(fields["year"].value).strip()) and entry.entry_type != "online":
             missing.append("year")
         if missing:
-            raise EditionError(path, f"entry {entry.key} lacks {', '.join(missing)} — add the field(s)",
-                               entry.start_line + 1)
+            raise EditionError(path, f"entry {entry.key} lacks {', '.join(missing)} — add the field(s)", line)
+        url = fields["url"].value.strip() if "url" in fields else ""
+        if url and not SAFE_URL.match(url):
+            raise EditionError(path, f"entry {entry.key}: url must be an http:// or https:// address without "
+                                     "spaces, quotes or angle brackets — correct it", line)
     return library
 
 

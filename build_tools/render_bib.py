@@ -7,7 +7,7 @@ author-date), with its key as anchor and links back to every note that cites it.
 from __future__ import annotations
 
 from .citations import CJK
-from .references import Bibliography, NoteId, pinyin
+from .references import SAFE_URL, Bibliography, NoteId, pinyin
 from .render import escape, split_pages
 
 GROUPS = {"zh-Hant": "中文文獻", "en": "西文文獻"}
@@ -101,7 +101,8 @@ def web(f: dict) -> str:
     if not f.get("url"):
         return ""
     seen = f"（檢索日期：{escape(f['urldate'])}）" if f.get("urldate") else ""
-    return f" <{f['url']}>{seen}"
+    url = f["url"]          # load_bib admits only http(s) URLs without spaces, quotes or brackets
+    return (f" <{url}>" if SAFE_URL.match(url) else f" {escape(url)}") + seen
 
 
 def format_entry(entry) -> str:

@@ -1,6 +1,7 @@
 """Shared fixtures: the five real texts, cleaned once per test session."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -67,9 +68,9 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-back
                   "--disable-component-update", "--no-first-run"]
 
 
-@pytest.fixture(scope="session")
-def served(site):
-    """The built site served over HTTP on a free local port; yields its base URL."""
+@contextlib.contextmanager
+def serving(folder: Path):
+    """A folder served over HTTP on a free local port; yields its base URL."""
     import functools
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -78,11 +79,20 @@ def served(site):
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def served(site):
+    """The built site served over HTTP on a free local port; yields its base URL."""
+    with serving(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -107,3 +117,37 @@ def page(browser):
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
     yield tab
     context.close()
+
+
+# --- scratch copies of the project, for the command line on broken or hostile input -------------
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the project's files (tracked and new ones; no .venv, site/ or generated docs)."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if name.split("/")[0] in (".venv", "site") or source.is_symlink() or not source.is_file():
+            continue
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, dest / name)
+    return dest
+
+
+def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """`python -m build_tools ARGS` run in a project copy."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "build_tools", *args], cwd=project, env=env,
+                          capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def pristine(tmp_path_factory) -> Path:
+    """One untouched copy of the project per session (copy it again before changing it)."""
+    return copy_project(tmp_path_factory.mktemp("pristine"))
+
+
+@pytest.fixture
+def project(pristine, tmp_path) -> Path:
+    """A fresh copy of the project for one test to break."""
+    return Path(shutil.copytree(pristine, tmp_path / "project", symlinks=True))

@@ -1,6 +1,8 @@
-"""No broken links: every internal link and fragment of the built site resolves."""
+"""No broken links: every internal link and fragment of the built site resolves (a, link,
+script and img), and so does every address anchors.json publishes."""
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,6 +25,8 @@ class Page(HTMLParser):
             self.ids.add(attrs["name"])
         if tag in ("a", "link") and attrs.get("href"):
             self.links.append(attrs["href"])
+        if tag in ("script", "img", "source", "iframe") and attrs.get("src"):
+            self.links.append(attrs["src"])
 
 
 def parse(path: Path) -> Page:
@@ -77,3 +81,32 @@ def test_note_glossary_and_bibliography_links_are_among_those_checked(site):
     assert "#fn:12" in page.links and "#fnref:12" in page.links
     assert any(re.search(r"glossary/#[a-z-]+$", link) for link in page.links)
     assert any(re.search(r"bibliography/#[a-z0-9]+$", link) for link in page.links)
+
+
+def test_section_and_annotation_anchors_are_among_those_checked(site):
+    page = parse(site / "texts" / "china-multilateralism-six-party-talks" / "ch-2" / "index.html")
+    assert "#sec-2-1-3" in page.links and "sec-2-1-3" in page.ids
+    index = parse(site / "annotations" / "index.html")
+    assert any(re.search(r"#ann-[a-z0-9-]+$", link) for link in index.links)
+    assert any(link.endswith(".js") for link in parse(site / "index.html").links)
+
+
+def test_every_address_in_anchors_json_resolves(site):
+    registry = json.loads((site / "anchors.json").read_text(encoding="utf-8"))
+    addresses = [anchor["url"] for text in registry["texts"] for anchor in text["anchors"]]
+    addresses += [entry["url"] for entry in registry["glossary"] + registry["bibliography"]]
+    assert len(addresses) > 1500
+    pages: dict[Path, set[str]] = {}
+    broken = []
+    for address in addresses:
+        path, _, fragment = address.partition("#")
+        target = target_file(site, "/" + path)
+        if target is None:
+            broken.append(f"{address} (no such page)")
+            continue
+        if target not in pages:
+            pages[target] = parse(target).ids
+        ids = pages[target]
+        if fragment and unquote(fragment) not in ids:
+            broken.append(f"{address} (no such id)")
+    assert broken == [], broken[:20]
