@@ -36,7 +36,7 @@ def test_cite_this_bibtex_of_a_section_parses_and_carries_its_url(site, page, an
     fields = {name: field.value for name, field in entry.fields_dict.items()}
     assert fields["url"] == BASE + url
     assert fields["edition"] == f"version {(ROOT / 'VERSION').read_text().strip()}"
-    assert fields["date"] == "2026-11-22"
+    assert fields["date"] == release_date()
     if title:
         assert fields["title"] == title
     assert fields["note"].startswith("原文：")
@@ -51,13 +51,21 @@ def test_every_page_and_section_offers_a_cite_box(site):
     assert 'data-search-exclude=""' in page_html
 
 
+def release_date() -> str:
+    """The date CHANGELOG.md gives the current version (VERSION); the newest entry must be it."""
+    version = (ROOT / "VERSION").read_text().strip()
+    newest = re.search(r"^## \[(\S+)\] — (\d{4}-\d{2}-\d{2})$", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.M)
+    assert newest and newest[1] == version, "VERSION must be the newest version in CHANGELOG.md"
+    return newest[2]
+
+
 def test_version_changelog_and_citation_cff_agree(site):
     version = (ROOT / "VERSION").read_text().strip()
     assert re.fullmatch(r"\d+\.\d+\.\d+", version)
-    assert f"## [{version}] — 2026-11-22" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    date = release_date()
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     assert cff["cff-version"] == "1.2.0" and str(cff["version"]) == version
-    assert str(cff["date-released"]) == "2026-11-22" and cff["authors"] and cff["title"]
+    assert str(cff["date-released"]) == date and cff["authors"] and cff["title"]
     footer = (site / "index.html").read_text(encoding="utf-8")
-    assert f"版本 {version}（2026-11-22）" in footer
+    assert f"版本 {version}（{date}）" in footer
     assert (site / "changelog" / "index.html").exists()
