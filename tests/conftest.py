@@ -34,17 +34,6 @@ def files(texts):
     return generate_files(list(texts.values()))
 
 
-def repository_copy(folder: Path) -> Path:
-    """A copy of the repository's committed files in `folder`/repo, to build or break freely."""
-    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True)
-    copy = folder / "repo"
-    for name in files.stdout.split("\0"):
-        if name and (ROOT / name).is_file():
-            (copy / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, copy / name)
-    return copy
-
-
 def paragraphs_of(text):
     return [block for block in text.blocks if block.kind == "paragraph"]
 
@@ -139,6 +128,21 @@ def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run([sys.executable, "-m", "build_tools", *args], cwd=project, env=env,
                           capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def anchors(texts):
+    """Every text anchor by slug, as the annotation validator sees them."""
+    from build_tools.render import anchor_entries
+    return {text.edition.slug: anchor_entries(text)["anchors"] for text in texts.values()}
+
+
+@pytest.fixture(scope="module")
+def known():
+    """The bibliography's keys and the glossary's ids."""
+    from build_tools.glossary import load_glossary
+    from build_tools.references import load_bib
+    return {entry.key for entry in load_bib().entries}, {term.id for term in load_glossary()}
 
 
 @pytest.fixture(scope="session")

@@ -12,21 +12,8 @@ import yaml
 
 from build_tools.annotations import ANNOTATIONS, check_annotations
 from build_tools.errors import EditionError
-from build_tools.glossary import load_glossary
-from build_tools.references import load_bib
-from build_tools.render import anchor_entries
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def anchors(texts):
-    return {text.edition.slug: anchor_entries(text)["anchors"] for text in texts.values()}
-
-
-@pytest.fixture(scope="module")
-def known():
-    return {entry.key for entry in load_bib().entries}, {term.id for term in load_glossary()}
 
 
 def seed_annotations():

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import repository_copy
+from conftest import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 WALKTHROUGH = re.compile(r"<!-- walkthrough:(\S+) -->\s*```yaml\n(.*?)```", re.S)
@@ -33,7 +33,7 @@ def documented_edit() -> tuple[str, str]:
 
 def test_the_annotation_walkthrough_builds_as_documented(tmp_path):
     """Copy the repository, make the documented edit, build: the annotation shows after its paragraph."""
-    copy = repository_copy(tmp_path)
+    copy = copy_project(tmp_path / "repo")
     path, snippet = documented_edit()
     annotation = yaml.safe_load(snippet)[0]
     with open(copy / path, "a", encoding="utf-8") as target:
@@ -81,7 +81,7 @@ def wait_for(condition, seconds: float) -> bool:
 
 def test_serve_regenerates_the_page_when_an_annotation_is_saved(tmp_path):
     """`make serve`'s command, then the walk-through's edit saved: the served page shows it."""
-    copy = repository_copy(tmp_path)
+    copy = copy_project(tmp_path / "repo")
     path, snippet = documented_edit()
     annotation = yaml.safe_load(snippet)[0]
     port = free_port()

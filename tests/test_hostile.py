@@ -19,9 +19,6 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.glossary import load_glossary
-from build_tools.references import load_bib
-from build_tools.render import anchor_entries
 from conftest import run_cli, serving
 from test_annotations import GOOD, problems
 
@@ -192,7 +189,8 @@ def test_search_results_showing_it_are_inert(hostile_site, hostile_served, brows
         tab.goto(hostile_served)
         box = tab.locator("input.md-search__input")
         box.click()
-        box.type("onerror", delay=10)
+        box.fill("onerror")
+        box.press("End")   # one keyup, one query (see tests/test_search.py)
         tab.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
         tab.wait_for_timeout(300)
         inert(tab, hostile_site, "index.html", dialogs)
@@ -201,16 +199,6 @@ def test_search_results_showing_it_are_inert(hostile_site, hostile_served, brows
 
 
 # --- what the validator refuses --------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def anchors(texts):
-    return {text.edition.slug: anchor_entries(text)["anchors"] for text in texts.values()}
-
-
-@pytest.fixture(scope="module")
-def known():
-    return {entry.key for entry in load_bib().entries}, {term.id for term in load_glossary()}
-
 
 FILE = "second-track-diplomacy.yml"
 REFUSED = {
