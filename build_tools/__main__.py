@@ -8,7 +8,8 @@
   bench     time the pipeline and the builds, on the five texts and a synthetic 50-text corpus
   scaffold  write a template edition file for a new raw text
   terms     list the bilingual pairs of the texts that the glossary lacks (for editors)
-  lock      add the build's new anchors to anchors.lock.json (never removes one)
+  lock      add the build's new anchors to anchors.lock.json (never removes one; --accept-moved
+            re-pins anchors whose text now begins on another raw line)
   bib       add entries to bib/references.bib for cited works it lacks (for editors)
 """
 from __future__ import annotations
@@ -26,8 +27,11 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = parser.add_subparsers(dest="command", required=True)
-    for name in ("build", "site", "zensical", "bench", "terms", "bib", "lock"):
+    for name in ("build", "site", "zensical", "bench", "terms", "bib"):
         sub.add_parser(name)
+    lock = sub.add_parser("lock")
+    lock.add_argument("--accept-moved", action="store_true",
+                      help="also re-pin locked anchors whose text now begins on another raw line")
     serve = sub.add_parser("serve")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (host:port)")
     check = sub.add_parser("check")
@@ -87,7 +91,7 @@ def run(args) -> int:
     elif args.command == "terms":
         print(commands.term_candidates(), end="")
     elif args.command == "lock":
-        print(commands.lock_anchors())
+        print(commands.lock_anchors(args.accept_moved))
     elif args.command == "bib":
         print(commands.bibliography_update())
     elif args.command == "scaffold":

@@ -127,9 +127,9 @@ def add_copies(project: Path, copies: int = COPIES) -> None:
             (edition.parent / f"{edition.stem}{suffix}.yml").write_text(text, encoding="utf-8")
             shutil.copyfile(project / "seeds" / f"{edition.stem}.txt", project / "seeds" / f"{edition.stem}{suffix}.txt")
             prefix = f"texts/{slug}/"      # the copies have the text's anchors, not its annotations (#ann-…)
-            lock += [f"texts/{slug}{suffix}/{address[len(prefix):]}" for address in lock
-                     if address.startswith(prefix) and "#ann-" not in address]
-    (project / "anchors.lock.json").write_text(lock_text(set(lock)), encoding="utf-8")
+            lock.update({f"texts/{slug}{suffix}/{address[len(prefix):]}": line for address, line in list(lock.items())
+                         if address.startswith(prefix) and "#ann-" not in address})
+    (project / "anchors.lock.json").write_text(lock_text(lock), encoding="utf-8")
 
 
 def edit_annotation(project: Path, run: int) -> None:

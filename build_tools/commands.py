@@ -170,26 +170,30 @@ def bibliography_update() -> str:
     return "\n".join(lines)
 
 
-def lock_anchors() -> str:
+def lock_anchors(accept_moved: bool = False) -> str:
     """Add the build's new anchors to anchors.lock.json; refuse while a locked anchor is gone
-    without an alias (nothing is ever removed from the lock)."""
+    without an alias, or (unless `accept_moved`) points at other text. Nothing is ever removed."""
     import json
 
-    from .anchorlock import LOCK, check_lock, lock_text, published, read_lock
+    from .anchorlock import LOCK, check_lock, lock_text, moved_text, published, read_lock
     from .build import clean_all, generate_files
 
     texts = clean_all()
     registry = json.loads(generate_files(texts)["anchors.json"])
-    lock = read_lock()
+    lock, live = read_lock(), published(registry)
+    moved = moved_text(lock, live) if accept_moved else {}
     try:
-        check_lock(registry, aliases_of(texts), editions_of(texts), lock)
+        check_lock(registry, aliases_of(texts), editions_of(texts), {**lock, **{a: live[a] for a in moved}})
     except EditionError as error:
         problems = [e for e in getattr(error, "errors", [error]) if "new anchors" not in e.message]
         if problems:
             raise type(error)(problems) if len(problems) > 1 else problems[0]
-    added = published(registry) - set(lock)
-    LOCK.write_text(lock_text(set(lock) | added), encoding="utf-8")
-    return f"anchors.lock.json: {len(added)} anchors added, {len(lock) + len(added)} locked"
+    added = {address: line for address, line in live.items() if address not in lock}
+    pinned = {address: live[address] for address, line in lock.items() if line is None and live.get(address)}
+    LOCK.write_text(lock_text({**lock, **pinned, **added, **{a: live[a] for a in moved}}), encoding="utf-8")
+    report = [f"anchors.lock.json: {len(added)} anchors added, {len(lock) + len(added)} locked"]
+    report += [f"moved (accepted): {address} raw line {was} → {now}" for address, (was, now) in sorted(moved.items())]
+    return "\n".join(report)
 
 
 def aliases_of(texts) -> dict:

@@ -60,12 +60,37 @@ def test_dropping_a_locked_anchor_fails_until_an_alias_is_declared(registry, edi
     assert new.startswith("1 new anchors are not in the lock (first: texts/second-track-diplomacy/#sec-2-1-p1a) — "
                           "run `make lock-anchors`")
     alias = AliasSpec(old="#sec-2-1-p1", new="#sec-2-1-p1a", reason="paragraph split")
-    check_lock(moved, {TEXT: [alias]}, editions, read_lock() + [f"texts/{TEXT}/#sec-2-1-p1a"])
+    check_lock(moved, {TEXT: [alias]}, editions, {**read_lock(), f"texts/{TEXT}/#sec-2-1-p1a": 184})
     wrong = AliasSpec(old="#sec-2-1-p1", new="#sec-2-1-p9z", reason="typo")
     with pytest.raises(EditionError) as failure:
-        check_lock(moved, {TEXT: [wrong]}, editions, read_lock() + [f"texts/{TEXT}/#sec-2-1-p1a"])
+        check_lock(moved, {TEXT: [wrong]}, editions, {**read_lock(), f"texts/{TEXT}/#sec-2-1-p1a": 184})
     assert messages(failure.value) == [f"the alias for {OLD} points to texts/{TEXT}/#sec-2-1-p9z, which does not "
                                        "exist — correct its `new`"]
+
+
+def test_a_paragraph_split_before_a_locked_anchor_is_caught(registry, editions):
+    """A new paragraph break renumbers the paragraphs after it: their addresses stay, their text moves."""
+    split = copy.deepcopy(registry)
+    text, = [t for t in split["texts"] if t["slug"] == "taiwan-strait-alliances"]
+    paragraphs = [a for a in text["anchors"] if a["kind"] == "paragraph" and a["id"].startswith("sec-6-2-2-p")]
+    assert paragraphs[1]["id"] == "sec-6-2-2-p2" and paragraphs[1]["lines"][0] == 540    # 「奈尹（Joseph S. Nye）…」
+    for before, after in zip(paragraphs, paragraphs[1:]):    # as if 540 ran on into the paragraph before
+        before["lines"] = after["lines"]
+    with pytest.raises(EditionError) as failure:
+        check_lock(split, {}, editions, read_lock())
+    first = messages(failure.value)[0]
+    assert first == ("published anchor texts/taiwan-strait-alliances/#sec-6-2-2-p1 pointed at text beginning on raw "
+                     "line 512, now at raw line 540 — a paragraph was split or joined before it: restore the "
+                     "segmentation (paragraphs: breaks_before / joins_before in editions/004_e673486d5ea456d9.yml), "
+                     "or accept the move with `python -m build_tools lock --accept-moved` and list it in CHANGELOG.md")
+
+
+def test_the_lock_pins_each_anchor_to_the_raw_line_its_text_begins_at():
+    lock = read_lock()
+    assert lock["texts/taiwan-strait-alliances/#sec-6-2-2-p2"] == 540
+    assert lock["texts/mofa-2010-policy-goals/#sec-1-3-1-1-7"] == 68              # 壹、三、（一）１、（７）
+    assert lock["texts/china-multilateralism-six-party-talks/ch-2/#fn:3"] is not None
+    assert all(line is None for address, line in lock.items() if "#ann-" in address)
 
 
 def test_a_page_alias_covers_every_anchor_of_the_moved_page(registry, editions):
@@ -74,7 +99,7 @@ def test_a_page_alias_covers_every_anchor_of_the_moved_page(registry, editions):
     for text in moved["texts"]:
         for anchor in text["anchors"]:
             anchor["url"] = anchor["url"].replace(f"texts/{slug}/ch-6/", f"texts/{slug}/ch-7/")
-    lock = read_lock() + sorted(published(moved) - set(read_lock()))
+    lock = {**published(moved), **read_lock()}
     with pytest.raises(EditionError):
         check_lock(moved, {}, editions, lock)
     check_lock(moved, {slug: [AliasSpec(old="ch-6/", new="ch-7/", reason="renumbered")]}, editions, lock)
