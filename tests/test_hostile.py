@@ -157,45 +157,44 @@ def inert(tab, site: Path, page: str, dialogs: list, settle: int = 100) -> None:
     assert tab.evaluate("document.title") == expected_title(site, page), page
 
 
-def test_nothing_runs_in_the_browser_on_any_page_showing_it(hostile_site, hostile_served, browser):
+@pytest.fixture
+def watched(browser):
+    """A desktop-width tab and the messages of every dialog it opened (each dismissed)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     dialogs: list[str] = []
     tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    try:
-        for page in hostile_pages(hostile_site):
-            tab.goto(hostile_served + url_of(page))
-            inert(tab, hostile_site, page, dialogs, settle=0)
-            # tooltips (Material renders title attributes): navigation entries, glossary terms, citations
-            for link in tab.locator('a[title*="__xss"]').all()[:3]:
-                if link.is_visible():
-                    link.hover()
-                    tab.wait_for_timeout(100)
-            summaries = tab.locator("details.annotation > summary")
-            for index in range(min(summaries.count(), 3)):
-                if summaries.nth(index).is_visible():
-                    summaries.nth(index).click()
-            inert(tab, hostile_site, page, dialogs)
-    finally:
-        context.close()
+    yield tab, dialogs
+    context.close()
 
 
-def test_search_results_showing_it_are_inert(hostile_site, hostile_served, browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    dialogs: list[str] = []
-    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    try:
-        tab.goto(hostile_served)
-        box = tab.locator("input.md-search__input")
-        box.click()
-        box.fill("onerror")
-        box.press("End")   # one keyup, one query (see tests/test_search.py)
-        tab.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
-        tab.wait_for_timeout(300)
-        inert(tab, hostile_site, "index.html", dialogs)
-    finally:
-        context.close()
+def test_nothing_runs_in_the_browser_on_any_page_showing_it(hostile_site, hostile_served, watched):
+    tab, dialogs = watched
+    for page in hostile_pages(hostile_site):
+        tab.goto(hostile_served + url_of(page))
+        inert(tab, hostile_site, page, dialogs, settle=0)
+        # tooltips (Material renders title attributes): navigation entries, glossary terms, citations
+        for link in tab.locator('a[title*="__xss"]').all()[:3]:
+            if link.is_visible():
+                link.hover()
+                tab.wait_for_timeout(100)
+        summaries = tab.locator("details.annotation > summary")
+        for index in range(min(summaries.count(), 3)):
+            if summaries.nth(index).is_visible():
+                summaries.nth(index).click()
+        inert(tab, hostile_site, page, dialogs)
+
+
+def test_search_results_showing_it_are_inert(hostile_site, hostile_served, watched):
+    tab, dialogs = watched
+    tab.goto(hostile_served)
+    box = tab.locator("input.md-search__input")
+    box.click()
+    box.fill("onerror")
+    box.press("End")   # one keyup, one query (see tests/test_search.py)
+    tab.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+    tab.wait_for_timeout(300)
+    inert(tab, hostile_site, "index.html", dialogs)
 
 
 # --- what the validator refuses --------------------------------------------------------------
