@@ -70,7 +70,11 @@ def page_ids(text: CleanText) -> dict[str, list[tuple[str, int | None]]]:
             ids.append(("contents", None))
         if page.key == "index" and text_note(text) is not None:
             ids.append(("note-star", None))
-        found[page.key] = ids + [(block.anchor, block.lines[0] if block.lines else None) for block in page.blocks]
+        for block in page.blocks:
+            line = block.lines[0] if block.lines else None
+            ids += [(block.item.anchor, line)] if block.opens_item else []   # a list item and its first paragraph
+            ids.append((block.anchor, line))
+        found[page.key] = ids
     return found
 
 
