@@ -26,7 +26,7 @@ from .glossary import find_note_uses, find_uses, jieba_user_dictionary, load_glo
 from .references import BIB, check_library, chinese_names, coverage, link_notes, load_bib, problems, resolve
 from .annotations import check_annotations
 from .render_annotations import render_index
-from .render import (anchor_entries, heading_level, render_anchors, render_catalogue, render_glossary, render_nav,
+from .render import (anchor_entries, own_heading, render_anchors, render_catalogue, render_glossary, render_nav,
                      render_text, split_pages, text_note)
 from .render_bib import render_bibliography
 from .render_print import whole_text_files
@@ -60,12 +60,9 @@ def clean_all() -> list[CleanText]:
 def page_ids(text: CleanText) -> dict[str, list[tuple[str, int | None]]]:
     """{page key: [(id, raw line)]} of the ids the build gives a text's pages (as render_page does)."""
     pages = split_pages(text)
-    split = text.edition.outline.split_level
     found = {}
     for page in pages:
-        first = page.blocks[0] if page.blocks else None
-        opens = first is not None and first.kind == "heading" and heading_level(first, page, split) == 1
-        ids = [] if opens else [("top", None)]
+        ids = [] if own_heading(text, page) else [("top", None)]
         if page.key == "index" and len(pages) > 1:
             ids.append(("contents", None))
         if page.key == "index" and text_note(text) is not None:

@@ -355,13 +355,19 @@ def note_items(text: CleanText, page: Page, md_path: str, terms: dict | None,
                                              indent)) for number, body in notes]
 
 
+def own_heading(text: CleanText, page: Page) -> str | None:
+    """The anchor of the heading that is the page's own H1 (its first block, at level 1), if any;
+    a page without one gets its H1 from its title, with the id `top`."""
+    first = page.blocks[0] if page.blocks else None
+    if first is not None and first.kind == "heading" and heading_level(first, page, text.edition.outline.split_level) == 1:
+        return first.anchor
+    return None
+
+
 def render_page(text: CleanText, page: Page, pages: list[Page], terms: dict | None = None) -> str:
     edition = text.edition
     slug = edition.slug
-    split = edition.outline.split_level
-    first = page.blocks[0] if page.blocks else None
-    h1_anchor = first.anchor if first is not None and first.kind == "heading" and \
-        heading_level(first, page, split) == 1 else "top"
+    h1_anchor = own_heading(text, page) or "top"
     out = [f"# {escape(page.title)} {{#{h1_anchor}}}", ""]
     if page.key == "index":
         out += metadata_lines(text, "report.md", whole_text_row(pages))
@@ -473,8 +479,7 @@ def anchor_entries(text: CleanText) -> dict:
     url_of = {page.key: page.url(edition.slug) for page in pages}
     anchors = []
     for page in pages:
-        first = page.blocks[0] if page.blocks else None
-        if first is None or first.kind != "heading":
+        if own_heading(text, page) is None:
             anchors.append({"id": "top", "url": url_of[page.key] + "#top", "kind": "section",
                             "label": "", "title": page.title})
     for block in text.blocks:

@@ -13,7 +13,7 @@ import re
 
 from .mdtext import escape
 from .model import CleanText
-from .render import (WHOLE_TEXT_KEY, WHOLE_TEXT_LABEL, Page, heading_level, metadata_lines, note_items,
+from .render import (WHOLE_TEXT_KEY, WHOLE_TEXT_LABEL, Page, metadata_lines, note_items, own_heading,
                      page_blocks, split_pages)
 
 # A note reference written by running_text: `[^N]` not escaped (an even run of backslashes before it).
@@ -45,19 +45,10 @@ def chapter_notes(notes: list[tuple[str, str, list[str]]], scope: str) -> list[s
     return out + ["</ol>", "</div>", ""]
 
 
-def page_anchor(text: CleanText, page: Page) -> str | None:
-    """The id of a page's own heading (its first block), if it has one."""
-    first = page.blocks[0] if page.blocks else None
-    split = text.edition.outline.split_level
-    if first is not None and first.kind == "heading" and heading_level(first, page, split) == 1:
-        return first.anchor
-    return None
-
-
 def whole_page(text: CleanText, page: Page, md_path: str, terms: dict | None) -> list[str]:
     """One page of the text inside the whole-text page: its title, blocks and notes."""
     out = []
-    if page.key != "index" and page_anchor(text, page) is None:
+    if page.key != "index" and own_heading(text, page) is None:
         out += [f"## {escape(page.title)} {{#{page.key}}}", ""]
     body = "\n".join(page_blocks(text, page, md_path, terms, cite=False, offset=1))
     out += qualified_references(body, page.key).split("\n")
@@ -75,7 +66,7 @@ def render_whole_text(text: CleanText, terms: dict | None = None) -> str:
            "錨點也不是固定錨點；引用或連結請用各章頁面的網址。各章註釋依原文每章重新編號，列於該章之末。", ""]
     out += metadata_lines(text, "report.md")
     out += ["## 目次 {#contents}", ""]
-    out += [f"- [{escape(p.title)}](#{page_anchor(text, p) or p.key})" for p in pages if p.key != "index"] + [""]
+    out += [f"- [{escape(p.title)}](#{own_heading(text, p) or p.key})" for p in pages if p.key != "index"] + [""]
     for page in pages:
         out += whole_page(text, page, md_path, terms)
     return "\n".join(out).rstrip("\n") + "\n"

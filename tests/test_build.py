@@ -33,3 +33,17 @@ def test_bom_and_crlf_are_accepted(tmp_path):
     raw = tmp_path / "crlf.txt"
     raw.write_bytes("\ufeff壹、前言 \r\n\r\n本文。\r\n".encode("utf-8"))
     assert [line.text for line in read_lines(raw)] == ["壹、前言 ", "", "本文。"]
+
+
+def test_every_page_title_anchor_is_in_the_registry(files):
+    """A page's H1 id (its own heading's, or `top`) is a published anchor, like every other id."""
+    registry = json.loads(files["anchors.json"])
+    published = {anchor["url"] for text in registry["texts"] for anchor in text["anchors"]}
+    for path, markdown in files.items():
+        if path.startswith("texts/") and path.endswith(".md") and "/" in path[6:] \
+                and not path.endswith(("report.md", "print.md")):
+            h1 = next(line for line in markdown.split("\n") if line.startswith("# "))
+            anchor = h1.rsplit("{#", 1)[1].rstrip("}")
+            url = path[:-len("index.md")] if path.endswith("index.md") else path[:-3] + "/"
+            assert f"{url}#{anchor}" in published, (path, anchor)
+    assert "texts/second-track-diplomacy/#top" in published
