@@ -13,9 +13,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from .datafile import OneLine, Prose, load_yaml, validate
-from .errors import EditionError
+from .errors import ROOT, EditionError
 
-ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 EDITIONS = ROOT / "editions"
 

@@ -18,9 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .citations import CJK, Citation, parse_note
-from .errors import EditionError
+from .errors import ROOT, EditionError
 
-ROOT = Path(__file__).resolve().parent.parent
 BIB = ROOT / "bib" / "references.bib"
 FIELD_ORDER = ["author", "editor", "translator", "title", "journal", "booktitle", "school", "organization",
                "publisher", "address", "year", "volume", "number", "pages", "url", "urldate", "langid"]
