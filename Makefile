@@ -2,32 +2,52 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed
+PIP    := $(PY) -m pip install --quiet --disable-pip-version-check
+# One stamp per requirements file: `make build` installs only what building needs.
+BUILD_STAMP    := $(VENV)/.installed-build
+ZENSICAL_STAMP := $(VENV)/.installed-zensical
+DEV_STAMP      := $(VENV)/.installed-dev
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: build build-zensical serve test check bench fuzz browsers clean lock-anchors
 
-# Bootstrap the virtual environment from the pinned requirements (re-run when they change).
-$(STAMP): requirements.txt requirements-dev.txt
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+# The virtual environment itself (Python 3.11+ with its venv module: Debian's python3-venv).
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
+	  { echo "error: $(PYTHON) is missing or older than 3.11 — install Python 3.11 or newer, or run make PYTHON=python3.12"; exit 1; }
+	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+	  echo "error: $(PYTHON) -m venv failed — install the venv module (Debian/Ubuntu: apt-get install python3-venv)"; exit 1; }
+
+# Build: requirements.txt only (MkDocs, Material, the pipeline's libraries; no test tools).
+$(BUILD_STAMP): requirements.txt | $(PY)
+	$(PIP) -r requirements.txt
+	touch $@
+
+# Zensical, for `make build-zensical` only.
+$(ZENSICAL_STAMP): requirements-zensical.txt $(BUILD_STAMP)
+	$(PIP) -r requirements-zensical.txt
+	touch $@
+
+# Tests and bench: requirements-dev.txt (pytest, playwright, hypothesis, axe, actionlint, pybtex…).
+$(DEV_STAMP): requirements-dev.txt $(ZENSICAL_STAMP)
+	$(PIP) -r requirements-dev.txt
 	touch $@
 
 # Generate the Markdown from seeds/ + editions/, then render the site into site/.
-build: $(STAMP)
+build: $(BUILD_STAMP)
 	$(PY) -m build_tools site
 
 # The same generated docs rendered by Zensical, Material's successor, into site-zensical/.
-build-zensical: $(STAMP)
+build-zensical: $(ZENSICAL_STAMP)
 	$(PY) -m build_tools zensical
 
-# Generate, then serve on http://127.0.0.1:8000/ with live reload; an edit to a raw text, an
-# edition, annotation or glossary file, the bibliography or build_tools regenerates the docs.
-serve: $(STAMP)
+# Generate, build, then serve with live reload on the address it prints (site_url's path on
+# 127.0.0.1:8000); saving a source file rebuilds only what it touches, errors show in the browser.
+serve: $(BUILD_STAMP)
 	$(PY) -m build_tools serve
 
 # Validate the contributed data files only (fast).
-check: $(STAMP)
+check: $(BUILD_STAMP)
 	$(PY) -m build_tools check
 
 # Debian's Chromium and CJK fonts for the browser tests (installed only when missing).
@@ -37,20 +57,21 @@ browsers:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	fi
 
-test: $(STAMP) browsers
+test: $(DEV_STAMP) browsers
 	$(PY) -m pytest
 
-# Timings and sizes of the five texts and a synthetic 50-text corpus (GNU time installed if missing).
-bench: $(STAMP)
+# Timings and sizes of the five texts, a synthetic 50-text corpus and the raw-paste baseline, the
+# serve loop's save-to-reload latency (GNU time installed if missing).
+bench: $(DEV_STAMP)
 	@test -x /usr/bin/time || { echo "Installing GNU time (apt-get)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
 	$(PY) -m build_tools bench
 
-fuzz: $(STAMP)
+fuzz: $(DEV_STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_invariants.py
 
 # Record newly published anchors in anchors.lock.json (review the diff, then commit it).
-lock-anchors: $(STAMP)
+lock-anchors: $(BUILD_STAMP)
 	$(PY) -m build_tools lock
 
 clean:
