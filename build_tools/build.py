@@ -3,12 +3,16 @@
 Every file is computed in memory first; only when every text has been cleaned,
 accounted for and rendered are files written, and only those whose content
 changed (so `mkdocs serve` does not reload in a loop). Stale generated files
-are removed. `site()` then runs `mkdocs build --strict` into a temporary
+are removed. With a `Memo` (kept by `serve` between regenerations) a stage whose
+inputs did not change is not run again: a text is cleaned again only when its raw
+text or edition file changed, rendered again only when those, the glossary, the
+bibliography or its annotation file changed (see `Memo`). `site()` then runs `mkdocs build --strict` into a temporary
 directory that replaces site/ only on success; if it fails, the generated files
 it wrote are restored too, so docs/ and site/ stay the previous good build.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -40,21 +44,91 @@ def version() -> str:
     return VERSION_FILE.read_text(encoding="utf-8").strip()
 
 
-def clean_all() -> list[CleanText]:
+def digest(*parts: bytes | str | Path) -> str:
+    """A hash of byte strings, strings and files' contents (a missing file counts as empty).
+
+    >>> digest("a", b"b") == digest("a", b"b") != digest("ab")
+    True
+    """
+    hashed = hashlib.sha256()
+    for part in parts:
+        if isinstance(part, Path):
+            part = part.read_bytes() if part.is_file() else b""
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hashed.update(len(data).to_bytes(8, "big") + data)
+    return hashed.hexdigest()
+
+
+# Inputs of every rendered text page besides its own raw text, edition and annotation file: the
+# glossary (term links), the bibliography (note links), the version and its date, the site's URL.
+SHARED_INPUTS = ("glossary/terms.yml", "bib/references.bib", "VERSION", "CHANGELOG.md", "mkdocs.yml")
+
+
+class Memo:
+    """The results of the previous generation, each kept with the hash of its inputs, so that a
+    regeneration runs again only the stages whose inputs changed (`serve` keeps one between
+    saves; `make build` starts without). Only the newest result of each stage is kept.
+
+    The code is part of every key implicitly: a Memo lives in one process, and `serve` restarts
+    itself when a file of build_tools/ changes.
+    """
+
+    def __init__(self):
+        self.results: dict[str, tuple[str, object]] = {}
+        self.computed: list[str] = []          # the stages the last generation actually ran
+
+    def get(self, stage: str, key: str, compute):
+        kept = self.results.get(stage)
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        value = compute()
+        self.results[stage] = (key, value)
+        self.computed.append(stage)
+        return value
+
+
+def text_key(raw: Path) -> str:
+    """The inputs of one text's cleaning: its raw text and its edition file."""
+    return digest(raw, raw.parent.parent / "editions" / f"{raw.stem}.yml")
+
+
+def editions_key(seeds: Path = ROOT / "seeds", editions: Path = ROOT / "editions") -> str:
+    """What `discover` reads: the raw texts' names, the edition files' names and contents."""
+    return digest(*(raw.name for raw in sorted(seeds.glob("*.txt"))),
+                  *(part for path in sorted(editions.glob("*.yml")) for part in (path.name, path)))
+
+
+def shared_key(texts: list[CleanText], root: Path = ROOT) -> str:
+    """The inputs every text page depends on: all texts (the bibliography merges their
+    citations) and the shared data files."""
+    return digest(*(text.edition.source for text in texts), *(text.input_key for text in texts),
+                  *(root / name for name in SHARED_INPUTS))
+
+
+def clean_all(memo: Memo | None = None) -> list[CleanText]:
+    memo = Memo() if memo is None else memo
     texts = []
-    for raw, edition in discover():
-        text = clean(raw, edition)
+    for raw, edition in memo.get("editions", editions_key(), discover):
+        key = text_key(raw)
+        text = memo.get(f"clean:{raw.name}", key, lambda: clean_checked(raw, edition))
+        text.input_key = key
         for message in text.warnings:
             warn(raw, message)
-        lost, invented = discrepancy(text)
-        if lost or invented:
-            sample = "".join(sorted((lost or invented).elements()))[:40]
-            raise EditionError(raw, f"the cleaner {'lost' if lost else 'invented'} characters ({sample}) — "
-                                    "this is a bug in build_tools: report it with this message")
-        check_notes(raw, text)
-        check_unique_anchors(raw, text)
         texts.append(text)
     return texts
+
+
+def clean_checked(raw: Path, edition) -> CleanText:
+    """One text cleaned, its characters accounted for, its notes and anchors checked."""
+    text = clean(raw, edition)
+    lost, invented = discrepancy(text)
+    if lost or invented:
+        sample = "".join(sorted((lost or invented).elements()))[:40]
+        raise EditionError(raw, f"the cleaner {'lost' if lost else 'invented'} characters ({sample}) — "
+                                "this is a bug in build_tools: report it with this message")
+    check_notes(raw, text)
+    check_unique_anchors(raw, text)
+    return text
 
 
 def page_ids(text: CleanText) -> dict[str, list[tuple[str, int | None]]]:
@@ -105,35 +179,53 @@ def check_notes(raw: Path, text: CleanText) -> None:
             raise EditionError(raw, f"note {anomaly.number}{scope}: {anomaly.message} — {hint}", anomaly.line)
 
 
-def generate_files(texts: list[CleanText], terms: list | None = None, library=None) -> dict[str, str]:
-    """Every generated docs file, {docs-relative path: content}: the linking stages, then rendering."""
+def generate_files(texts: list[CleanText], terms: list | None = None, library=None,
+                   memo: Memo | None = None) -> dict[str, str]:
+    """Every generated docs file, {docs-relative path: content}: the linking stages, then rendering
+    (with a `memo`, a text's linking and pages are reused while their inputs are unchanged)."""
+    from .annotations import ANNOTATIONS, annotation_files
+
+    memo = Memo() if memo is None else memo
     terms = load_glossary() if terms is None else terms
-    bibliography = resolve(texts)
-    library = check_library(bibliography, library)
+    for text in texts:
+        text.input_key = getattr(text, "input_key", None) or digest(repr(text))
+    shared = shared_key(texts)
+    bibliography = memo.get("bibliography", shared, lambda: resolve(texts))
+    library = memo.get("check-library", shared, lambda: check_library(bibliography, library))
     by_id = {term.id: term for term in terms}
-    text_anchors = {text.edition.slug: anchor_entries(text) for text in texts}
-    placed = check_annotations({slug: entry["anchors"] for slug, entry in text_anchors.items()},
-                               {entry.key for entry in library.entries}, set(by_id))
+    text_anchors = {text.edition.slug: memo.get(f"anchors:{text.edition.slug}", text.input_key,
+                                                lambda text=text: anchor_entries(text)) for text in texts}
+    everything = digest(shared, *annotation_files())
+    placed = memo.get("annotations", everything, lambda: check_annotations(
+        {slug: entry["anchors"] for slug, entry in text_anchors.items()},
+        {entry.key for entry in library.entries}, set(by_id)))
     attach_annotations(texts, placed)
     files: dict[str, str] = {}
     for text in texts:
-        text.term_uses = find_uses(text.blocks, terms)
-        text.note_terms = find_note_uses(text.notes, terms)
-        text.note_citations = link_notes(bibliography, text.edition.slug, library)
-        citing, linked = coverage(bibliography, text.edition.slug)
-        text.citation_report = {"citing": citing, "linked": linked,
-                                "problems": problems(bibliography, text.edition.slug)}
-        files.update(render_text(text, by_id))
-        files.update(whole_text_files(text, by_id))
-    files["glossary.md"] = render_glossary(terms, texts)
-    files["bibliography.md"] = render_bibliography(bibliography, library, texts)
-    files["annotations.md"] = render_index(placed, texts)
+        slug = text.edition.slug
+        linked = memo.get(f"links:{slug}", shared, lambda text=text: link_text(text, terms, bibliography, library))
+        text.term_uses, text.note_terms, text.note_citations, text.citation_report = linked
+        files.update(memo.get(f"pages:{slug}", digest(shared, ANNOTATIONS / f"{slug}.yml"),
+                              lambda text=text: {**render_text(text, by_id), **whole_text_files(text, by_id)}))
+    files["glossary.md"] = memo.get("glossary.md", shared, lambda: render_glossary(terms, texts))
+    files["bibliography.md"] = memo.get("bibliography.md", shared,
+                                        lambda: render_bibliography(bibliography, library, texts))
+    files["annotations.md"] = memo.get("annotations.md", everything, lambda: render_index(placed, texts))
     files["references.bib"] = BIB.read_text(encoding="utf-8") if BIB.exists() else ""
     files["changelog.md"] = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
-    files["anchors.json"] = render_anchors(texts, version(), terms, bibliography, text_anchors)
+    files["anchors.json"] = memo.get("anchors.json", everything,
+                                     lambda: render_anchors(texts, version(), terms, bibliography, text_anchors))
     files["texts/catalogue.md"] = render_catalogue(texts)
     files["texts/index.md"] = render_catalogue(texts, prefix="", heading=True)
     return files
+
+
+def link_text(text: CleanText, terms: list, bibliography, library) -> tuple:
+    """A text's glossary uses (blocks, notes), its notes' links to the bibliography, its citation report."""
+    slug = text.edition.slug
+    citing, linked = coverage(bibliography, slug)
+    return (find_uses(text.blocks, terms), find_note_uses(text.notes, terms), link_notes(bibliography, slug, library),
+            {"citing": citing, "linked": linked, "problems": problems(bibliography, slug)})
 
 
 def attach_annotations(texts: list[CleanText], placed) -> None:
@@ -205,13 +297,18 @@ def traditional_dictionary() -> str:
     return (Path(spec.origin).parent / "dict.txt").read_text(encoding="utf-8")
 
 
-def generate(journal: Journal | None = None) -> int:
+def generate(journal: Journal | None = None, memo: Memo | None = None) -> int:
     """Clean, link and render everything in memory, then write what changed; returns how many
-    files changed. A failure while writing restores what was written."""
-    terms = load_glossary()             # the data files first: their errors need no cleaning
-    library = load_bib()
-    texts = clean_all()
-    files = generate_files(texts, terms, library)
+    files changed. A failure while writing restores what was written. `memo`: see Memo."""
+    from .glossary import GLOSSARY
+
+    memo = Memo() if memo is None else memo
+    memo.computed = []
+    # the data files first: their errors need no cleaning
+    terms = memo.get("glossary", digest(GLOSSARY), load_glossary)
+    library = memo.get("library", digest(BIB), load_bib)
+    texts = clean_all(memo)
+    files = generate_files(texts, terms, library, memo)
     citing = sum(text.citation_report["citing"] for text in texts)
     linked = sum(text.citation_report["linked"] for text in texts)
     unresolved = sum(len(text.citation_report["problems"]) for text in texts)

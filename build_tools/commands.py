@@ -1,11 +1,8 @@
-"""The longer-running commands: check, serve, scaffold (bench: bench.py)."""
+"""The longer-running commands: check, serve (serve.py), scaffold (bench: bench.py)."""
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 
 from .editions import EDITIONS, ROOT, SEEDS, discover
@@ -45,54 +42,11 @@ def check(annotation_files: list[str] = ()) -> None:
         check_annotations(anchors, keys, ids, path.parent, only=path)
 
 
-# What `serve` watches: every source of the generated Markdown (mkdocs serve itself watches docs/).
-WATCHED = ("seeds", "editions", "annotations", "glossary", "bib", "build_tools")
-
-
 def serve(address: str = "127.0.0.1:8000") -> None:
-    """Generate, then serve the site; regenerate the Markdown whenever one of its sources changes
-    (a raw text, an edition, annotation or glossary file, the bibliography, the build code)."""
-    from watchdog.events import EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED, EVENT_TYPE_MOVED
+    """Generate, build and serve with live reload, rebuilding what a save touches (serve.py)."""
+    from .serve import serve as serve_edition
 
-    from .build import generate
-
-    CHANGES = {EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED, EVENT_TYPE_MOVED}
-    from watchdog.events import FileSystemEventHandler
-    from watchdog.observers import Observer
-
-
-    class Regenerate(FileSystemEventHandler):
-        def __init__(self):
-            self.pending = threading.Event()
-
-        def on_any_event(self, event):
-            # only changes count: regenerating opens and reads these files, which must not loop
-            if event.event_type in CHANGES and not event.src_path.endswith((".tmp", ".pyc")) \
-                    and "__pycache__" not in event.src_path:
-                self.pending.set()
-
-    generate()
-    handler = Regenerate()
-    observer = Observer()
-    for folder in (ROOT / name for name in WATCHED):
-        if folder.exists():
-            observer.schedule(handler, str(folder), recursive=True)
-    observer.start()
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", address],
-                              cwd=ROOT)
-    try:
-        while server.poll() is None:
-            if handler.pending.wait(timeout=1):
-                time.sleep(0.3)
-                handler.pending.clear()
-                result = subprocess.run([sys.executable, "-m", "build_tools", "build"], cwd=ROOT)
-                if result.returncode:
-                    print("regeneration failed; the site keeps its last good pages", file=sys.stderr)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        observer.stop()
-        server.terminate()
+    serve_edition(address)
 
 
 TEMPLATE = """# Edition file of seeds/{raw}: replace every TODO, then run `make check`.

@@ -1,0 +1,319 @@
+"""`make serve`: the contributor's loop. Generate, build, serve; on every save rebuild only what
+the saved file touches, and reload the browser.
+
+- One process does everything, so nothing is re-imported or re-read between saves: the
+  generation keeps a `build.Memo` (a text is cleaned again only when its raw text or edition
+  file changed, its pages rendered again only when their inputs changed), and generated files
+  are written only when their content changed.
+- MkDocs builds in the same process (its `mkdocs serve --dirty` mode): after the first full build
+  only the pages whose Markdown changed are rendered again; a change to mkdocs.yml, overrides/,
+  the navigation or a removed page gives a full build. jieba's dictionary, which Material's search
+  reloads on every build, is loaded once.
+- MkDocs' own live-reload server serves the result under site_url's path (the address printed,
+  derived from mkdocs.yml when serve starts; `/` redirects there), watching the sources with
+  inotify rather than polling.
+- A failed regeneration keeps the last good pages, and every served page shows the error
+  (file:line: what — what to do) in a banner until a save fixes it.
+- A change to build_tools/ restarts the process, so the new code runs.
+"""
+from __future__ import annotations
+
+import html
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .editions import ROOT
+from .errors import EditionError
+
+# The sources of the site: what a save in them rebuilds (docs/ minus what the build generates).
+WATCHED = ("seeds", "editions", "annotations", "glossary", "bib", "build_tools", "docs", "overrides",
+           "mkdocs.yml", "VERSION", "CHANGELOG.md")
+# Saves there need a full MkDocs build (theme, configuration, assets shared by every page).
+FULL_BUILD = ("mkdocs.yml", "overrides/", "docs/assets/", "build/nav.yml")
+IGNORED_SUFFIXES = (".tmp", ".pyc", ".swp", ".swx", "~")
+DIRTY_NOTICE = "A 'dirty' build is being performed"
+log = logging.getLogger("build_tools.serve")
+
+
+class Restart(BaseException):
+    """build_tools/ changed: the server restarts itself to run the new code."""
+
+
+def mount_path(config) -> str:
+    """The path the site is served under: site_url's (e.g. /taiwan-foreign-relations/), or /.
+
+    >>> mount_path({"site_url": "https://example.org/taiwan-foreign-relations/"})
+    '/taiwan-foreign-relations/'
+    >>> mount_path({"site_url": None})
+    '/'
+    """
+    path = urlsplit(config["site_url"] or "/").path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def generated_outputs(root: Path = ROOT):
+    """What .gitignore names (docs/texts/, docs/glossary.md, build/…): the build's outputs."""
+    import pathspec
+
+    lines = (root / ".gitignore").read_text(encoding="utf-8").splitlines() if (root / ".gitignore").exists() else []
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def is_source(relative: str, outputs) -> bool:
+    """Whether a changed path (relative to the project) is a source of the site, not an output.
+
+    >>> outputs = generated_outputs()
+    >>> is_source("annotations/second-track-diplomacy.yml", outputs), is_source("docs/index.md", outputs)
+    (True, True)
+    >>> is_source("docs/texts/second-track-diplomacy/index.md", outputs), is_source("docs/glossary.md", outputs)
+    (False, False)
+    >>> is_source("build_tools/__pycache__/x.pyc", outputs), is_source("annotations/x.yml.tmp", outputs)
+    (False, False)
+    """
+    if relative.endswith(IGNORED_SUFFIXES) or outputs.match_file(relative):
+        return False
+    return relative.split("/")[0] in WATCHED
+
+
+def error_banner(message: str) -> bytes:
+    """The banner every served page shows while the last regeneration failed."""
+    return ('<div id="edition-serve-error" role="alert" style="position:fixed;z-index:100000;top:0;left:0;'
+            'right:0;max-height:60vh;overflow:auto;background:#8b0000;color:#fff;padding:.8em 1.2em;'
+            'font:15px/1.5 monospace;white-space:pre-wrap;box-shadow:0 2px 8px #0008">'
+            '<strong>重新產生失敗：頁面仍是上一次成功的版本；修正後存檔，頁面即自動重新載入。</strong>\n'
+            f'{html.escape(message)}</div>').encode("utf-8")
+
+
+class TemplateCache:
+    """Jinja's compiled templates kept between builds (MkDocs makes a new environment each build,
+    which would compile the theme's 45 templates again, about half a second)."""
+
+    def __init__(self):
+        import jinja2
+
+        class Cache(jinja2.BytecodeCache):
+            def __init__(self):
+                self.codes: dict[str, bytes] = {}
+
+            def load_bytecode(self, bucket):
+                if bucket.key in self.codes:
+                    bucket.bytecode_from_string(self.codes[bucket.key])
+
+            def dump_bytecode(self, bucket):
+                self.codes[bucket.key] = bucket.bytecode_to_string()
+
+        self.cache = Cache()
+
+    def install(self) -> None:
+        from mkdocs.theme import Theme
+
+        original, cache = Theme.get_env, self.cache
+
+        def get_env(theme):
+            env = original(theme)
+            env.bytecode_cache = cache
+            return env
+
+        Theme.get_env = get_env
+
+
+def keep_jieba_dictionary() -> None:
+    """Material's search plugin sets jieba's dictionary on every build, which makes jieba load it
+    again (about a second); load it once per file version instead."""
+    try:
+        import jieba
+    except ImportError:
+        return
+    original = jieba.set_dictionary
+    loaded: dict[str, tuple] = {}
+
+    def set_dictionary(path):
+        stamp = (os.path.abspath(path), os.path.getmtime(path))
+        if loaded.get("stamp") == stamp:
+            return
+        loaded["stamp"] = stamp
+        original(path)
+
+    jieba.set_dictionary = set_dictionary
+
+
+class Warnings(logging.Handler):
+    """MkDocs' warnings of one build (strict mode's failures, shown in the banner)."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        message = record.getMessage()
+        if not message.startswith(DIRTY_NOTICE):
+            self.messages.append(message)
+            print(f"{record.levelname}: {message}", file=sys.stderr)
+
+
+class Site:
+    """The generated docs and the built site of one serve session."""
+
+    def __init__(self, site_dir: str, serve_url: str):
+        from .build import Memo
+
+        self.site_dir, self.serve_url = site_dir, serve_url
+        self.memo = Memo()
+        self.outputs = generated_outputs()
+        self.built = False                      # whether site_dir holds a full build
+        self.error: str | None = None
+        self.changed: set[str] = set()
+        self.lock = threading.Lock()
+
+    def note_change(self, relative: str) -> None:
+        with self.lock:
+            self.changed.add(relative)
+
+    def take_changes(self) -> set[str]:
+        with self.lock:
+            changed, self.changed = self.changed, set()
+        return changed
+
+    def rebuild(self) -> None:
+        """Regenerate what the saved files touch and build the pages that changed; record an error
+        for the banner instead of raising it."""
+        changed = self.take_changes()
+        if any(path.startswith("build_tools/") and path.endswith(".py") for path in changed):
+            raise Restart()
+        started = time.perf_counter()
+        try:
+            written = self.generate()
+            full = not self.built or any(path.startswith(FULL_BUILD) for path in changed | written) \
+                or any(not (ROOT / path).exists() for path in written)
+            self.build_pages(full)
+            self.error = None
+            print(f"built in {time.perf_counter() - started:.2f} s ({len(written)} generated files changed; "
+                  f"{'full' if full else 'changed pages only'})", file=sys.stderr, flush=True)
+        except EditionError as error:
+            self.error = f"error: {error.shown()}"
+        except Exception as error:                      # a bug: show where, as the command line does
+            from .__main__ import internal_error
+
+            self.error = f"error: {internal_error(error)}"
+        if self.error:
+            print(self.error, file=sys.stderr)
+            print("the browser shows this error until a save fixes it; the pages are the last good ones",
+                  file=sys.stderr)
+
+    def generate(self) -> set[str]:
+        """Regenerate in memory, write what changed; the project-relative paths written or removed."""
+        from .build import Journal, generate
+
+        journal = Journal()
+        generate(journal, self.memo)
+        return {path.relative_to(ROOT).as_posix() for path in journal.saved}
+
+    def build_pages(self, full: bool) -> None:
+        """MkDocs in this process: a full build, or a dirty one of the pages whose Markdown changed."""
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import Abort
+
+        config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=self.site_dir)
+        config.site_url = self.serve_url
+        config.strict = False            # warnings are collected below (a dirty build always warns)
+        if not self.built:
+            config.plugins.on_startup(command="serve", dirty=True)
+        if not full:        # the hooks patch Material's scripts as copied: have them copied again
+            shutil.rmtree(Path(self.site_dir, "assets", "javascripts"), ignore_errors=True)
+            config.theme.static_templates = set()    # 404.html and the sitemap: kept from the full build
+        handler = Warnings()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(handler)
+        try:
+            build(config, serve_url=self.serve_url, dirty=not full)
+        except Abort as abort:           # what MkDocs logged is in handler.messages
+            handler.messages.append(handler.messages and "" or str(abort))
+            handler.messages = [message for message in handler.messages if message]
+        finally:
+            logger.removeHandler(handler)
+        self.built = self.built or full
+        if handler.messages:
+            raise EditionError("mkdocs.yml", f"mkdocs build: {handler.messages[0]} — fix what it names "
+                                             f"({len(handler.messages)} warning(s); `make build` fails on them)")
+
+
+def serve(address: str = "127.0.0.1:8000") -> None:
+    """Serve the edition with live reload until interrupted (see the module's docstring)."""
+    import watchdog.events
+    import watchdog.observers
+    from mkdocs.config import load_config
+    from mkdocs.livereload import LiveReloadServer
+
+    host, _, port = address.rpartition(":")
+    path = mount_path(load_config(config_file=str(ROOT / "mkdocs.yml")))
+    url = f"http://{host}:{port}{path}"
+    keep_jieba_dictionary()
+    TemplateCache().install()
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    site_dir = tempfile.mkdtemp(prefix="edition-serve-")
+    site = Site(site_dir, url)
+
+    class Server(LiveReloadServer):
+        def _inject_js_into_html(self, content, epoch):
+            content = super()._inject_js_into_html(content, epoch)
+            if site.error:
+                start = content.find(b">", content.find(b"<body")) + 1
+                content = content[:start] + error_banner(site.error) + content[start:]
+            return content
+
+    server = Server(builder=site.rebuild, host=host, port=int(port), root=site_dir, mount_path=path)
+    server.observer = watchdog.observers.Observer()          # inotify: no polling delay
+
+    def error_page(code):
+        page = Path(site_dir, f"{code}.html")
+        body = page.read_bytes() if page.is_file() else b"<html><body></body></html>"
+        return server._inject_js_into_html(body, server._visible_epoch)
+
+    server.error_handler = error_page
+
+    class Changes(watchdog.events.FileSystemEventHandler):
+        def on_any_event(self, event):
+            if event.is_directory or event.event_type not in ("created", "modified", "moved", "deleted"):
+                return
+            for changed in {event.src_path, getattr(event, "dest_path", "") or event.src_path}:
+                try:
+                    relative = Path(changed).resolve().relative_to(ROOT).as_posix()
+                except ValueError:
+                    continue
+                if is_source(relative, site.outputs):
+                    site.note_change(relative)
+                    with server._rebuild_cond:
+                        server._want_rebuild = True
+                        server._rebuild_cond.notify_all()
+
+    site.rebuild()
+    handler = Changes()
+    server.observer.schedule(handler, str(ROOT), recursive=False)      # mkdocs.yml, VERSION, CHANGELOG.md
+    for name in WATCHED:
+        if (ROOT / name).is_dir():
+            server.observer.schedule(handler, str(ROOT / name), recursive=True)
+    server._watched_paths = {name: 1 for name in WATCHED}   # MkDocs injects its reload script when watching
+    print(f"Serving the edition on {url} — open it in a browser; saving a source file reloads the page "
+          "(Ctrl+C stops)", flush=True)
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    except Restart:
+        print("build_tools changed: restarting", file=sys.stderr, flush=True)
+        stop(server, site_dir)
+        os.execv(sys.executable, [sys.executable, "-m", "build_tools", "serve", "--dev-addr", address])
+    stop(server, site_dir)
+
+
+def stop(server, site_dir: str) -> None:
+    server.shutdown()
+    shutil.rmtree(site_dir, ignore_errors=True)
