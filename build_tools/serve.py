@@ -18,6 +18,7 @@ the saved file touches, and reload the browser.
 """
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 import os
@@ -56,6 +57,24 @@ def mount_path(config) -> str:
     """
     path = urlsplit(config["site_url"] or "/").path or "/"
     return path if path.endswith("/") else path + "/"
+
+
+def served_path(config_file: Path = ROOT / "mkdocs.yml") -> str:
+    """mount_path of the site's configuration as MkDocs reads it; before the first generation (no
+    build/nav.yml to inherit yet) or with a broken configuration, of the file's own site_url."""
+    from mkdocs.config import load_config
+
+    try:
+        return mount_path(load_config(config_file=str(config_file)))
+    except Exception:
+        import yaml
+
+        class Permissive(yaml.SafeLoader):
+            pass
+
+        Permissive.add_multi_constructor("", lambda loader, suffix, node: None)     # !ENV and the like
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Permissive) or {}
+        return mount_path({"site_url": data.get("site_url") if isinstance(data, dict) else None})
 
 
 def generated_outputs(root: Path = ROOT):
@@ -124,6 +143,32 @@ class TemplateCache:
         Theme.get_env = get_env
 
 
+class ThemeFiles:
+    """The theme's static files as the last full build found them: MkDocs walks and filters the
+    whole theme (thousands of icons) on every build; a dirty build reuses the list."""
+
+    def __init__(self):
+        self.found: list[tuple[str, str]] | None = None
+        self.dirty = False
+
+    def install(self) -> None:
+        from mkdocs.structure.files import File, Files
+
+        original, theme_files = Files.add_files_from_theme, self
+
+        def add_files_from_theme(files, env, config):
+            if not theme_files.dirty or theme_files.found is None:
+                before = {file.src_uri for file in files}
+                original(files, env, config)
+                theme_files.found = [(file.src_uri, file.src_dir) for file in files if file.src_uri not in before]
+                return
+            for path, folder in theme_files.found:
+                if files.get_file_from_path(path) is None:
+                    files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+        Files.add_files_from_theme = add_files_from_theme
+
+
 def keep_jieba_dictionary() -> None:
     """Material's search plugin sets jieba's dictionary on every build, which makes jieba load it
     again (about a second); load it once per file version instead."""
@@ -142,6 +187,20 @@ def keep_jieba_dictionary() -> None:
         original(path)
 
     jieba.set_dictionary = set_dictionary
+
+
+@contextlib.contextmanager
+def theme_templates_kept(keep: bool):
+    """In a dirty build, keep the full build's 404 page and sitemap instead of rendering them again."""
+    import mkdocs.commands.build as mkdocs_build
+
+    original = mkdocs_build._build_theme_template
+    if keep:
+        mkdocs_build._build_theme_template = lambda *args, **kwargs: None
+    try:
+        yield
+    finally:
+        mkdocs_build._build_theme_template = original
 
 
 class Warnings(logging.Handler):
@@ -167,14 +226,28 @@ class Site:
         self.site_dir, self.serve_url = site_dir, serve_url
         self.memo = Memo()
         self.outputs = generated_outputs()
+        self.theme_files = ThemeFiles()
         self.built = False                      # whether site_dir holds a full build
         self.error: str | None = None
         self.changed: set[str] = set()
+        self.contents: dict[str, str | None] = {}   # digest of each file at its last event
         self.lock = threading.Lock()
 
-    def note_change(self, relative: str) -> None:
+    def note_change(self, relative: str) -> bool:
+        """Record a saved file; False when its content is what the last event saw (an editor's
+        save raises several events, and a second build would hold back the reloaded page)."""
+        from .build import digest
+
+        try:
+            content = digest(ROOT / relative)
+        except OSError:
+            content = None
         with self.lock:
+            if self.contents.get(relative, "unseen") == content:
+                return False
+            self.contents[relative] = content
             self.changed.add(relative)
+        return True
 
     def take_changes(self) -> set[str]:
         with self.lock:
@@ -228,12 +301,18 @@ class Site:
             config.plugins.on_startup(command="serve", dirty=True)
         if not full:        # the hooks patch Material's scripts as copied: have them copied again
             shutil.rmtree(Path(self.site_dir, "assets", "javascripts"), ignore_errors=True)
-            config.theme.static_templates = set()    # 404.html and the sitemap: kept from the full build
+            # the search index of the full build is kept (stale for the edited pages until the next
+            # full build): indexing a page again runs jieba over it, most of a dirty build's time
+            search = config.plugins.get("material/search")
+            if search is not None:
+                search.config.enabled = False
+        self.theme_files.dirty = not full
         handler = Warnings()
         logger = logging.getLogger("mkdocs")
         logger.addHandler(handler)
         try:
-            build(config, serve_url=self.serve_url, dirty=not full)
+            with theme_templates_kept(not full):
+                build(config, serve_url=self.serve_url, dirty=not full)
         except Abort as abort:           # what MkDocs logged is in handler.messages
             handler.messages.append(handler.messages and "" or str(abort))
             handler.messages = [message for message in handler.messages if message]
@@ -249,17 +328,17 @@ def serve(address: str = "127.0.0.1:8000") -> None:
     """Serve the edition with live reload until interrupted (see the module's docstring)."""
     import watchdog.events
     import watchdog.observers
-    from mkdocs.config import load_config
     from mkdocs.livereload import LiveReloadServer
 
     host, _, port = address.rpartition(":")
-    path = mount_path(load_config(config_file=str(ROOT / "mkdocs.yml")))
+    path = served_path()
     url = f"http://{host}:{port}{path}"
-    keep_jieba_dictionary()
-    TemplateCache().install()
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
     site_dir = tempfile.mkdtemp(prefix="edition-serve-")
     site = Site(site_dir, url)
+    keep_jieba_dictionary()
+    TemplateCache().install()
+    site.theme_files.install()
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
 
     class Server(LiveReloadServer):
         def _inject_js_into_html(self, content, epoch):
@@ -288,8 +367,7 @@ def serve(address: str = "127.0.0.1:8000") -> None:
                     relative = Path(changed).resolve().relative_to(ROOT).as_posix()
                 except ValueError:
                     continue
-                if is_source(relative, site.outputs):
-                    site.note_change(relative)
+                if is_source(relative, site.outputs) and site.note_change(relative):
                     with server._rebuild_cond:
                         server._want_rebuild = True
                         server._rebuild_cond.notify_all()
