@@ -1,5 +1,7 @@
 # The edition's commands. `make build` and `make test` are all a fresh machine needs.
 PYTHON ?= python3
+# where `make serve` listens (make serve ADDR=127.0.0.1:8001)
+ADDR   ?= 127.0.0.1:8000
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip install --quiet --disable-pip-version-check
@@ -44,7 +46,7 @@ build-zensical: $(ZENSICAL_STAMP)
 # Generate, build, then serve with live reload on the address it prints (site_url's path on
 # 127.0.0.1:8000); saving a source file rebuilds only what it touches, errors show in the browser.
 serve: $(BUILD_STAMP)
-	$(PY) -m build_tools serve
+	$(PY) -m build_tools serve --dev-addr $(ADDR)
 
 # Validate the contributed data files only (fast).
 check: $(BUILD_STAMP)
@@ -62,7 +64,7 @@ test: $(DEV_STAMP) browsers
 
 # Timings and sizes of the five texts, a synthetic 50-text corpus and the raw-paste baseline, the
 # serve loop's save-to-reload latency (GNU time installed if missing).
-bench: $(DEV_STAMP)
+bench: $(DEV_STAMP) browsers
 	@test -x /usr/bin/time || { echo "Installing GNU time (apt-get)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
 	$(PY) -m build_tools bench

@@ -8,7 +8,13 @@ memory; the growth from 5 to 50 texts is taken on CPU time, which other jobs har
 - the cleaning pipeline, in process (`clean_all`, median of the runs);
 - the full build after `make clean`: generate + `mkdocs build --strict` (median of the runs);
 - the rebuild after one edited annotation (its first body gets a few characters more);
-- the search index (raw, gzipped) and the largest HTML page of the built site.
+- the search index (raw, gzipped), the weight of a text page and the largest HTML page;
+- the raw-paste baseline: the same raw texts pasted as plain Markdown pages into a bare Material
+  site with its Chinese search (`lang: zh`, jieba when installed), built the same way; the full
+  build's CPU time is checked against it (at most 1.5 times). The baseline has its own config, so
+  a change of the edition's search (Pagefind instead of Material's) changes only the edition's side;
+- the save-to-reload latency of `make serve`: an annotation saved three times while Chromium shows
+  its page, each timed from the save until the reloaded page holds the new text (median, ≤ 2 s).
 
 The 50-text corpus is the same scratch copy with every text repeated nine times under new slugs
 (`<slug>-copy-NN`): seeds copied, edition files with new source, slug and order. The copies have no
@@ -60,6 +66,18 @@ class Figures:
     index_bytes: int
     index_gzip_bytes: int
     largest_page: tuple[int, str]
+    text_page: tuple[int, int]          # the median text page: HTML bytes, gzipped
+
+
+@dataclass
+class Baseline:
+    build: Run
+    segmented: bool                     # whether jieba segmented the baseline's Chinese
+    text_page: tuple[int, int]
+
+
+RATIO_BUDGET = 1.5                      # full build CPU time / raw-paste baseline's
+RELOAD_BUDGET = 2.0                     # seconds from a save to the reloaded page
 
 
 def timed(command: list[str], cwd: Path, env: dict) -> tuple[Run, str]:
@@ -132,20 +150,39 @@ def add_copies(project: Path, copies: int = COPIES) -> None:
     (project / "anchors.lock.json").write_text(lock_text(lock), encoding="utf-8")
 
 
-def edit_annotation(project: Path, run: int) -> None:
+def edit_annotation(project: Path, run: int | str, path: Path | None = None) -> None:
     """Add a few characters to the body of the first annotation of the first annotation file."""
-    path = sorted((project / "annotations").glob("*.yml"))[0]
+    path = path or sorted((project / "annotations").glob("*.yml"))[0]
     annotations = yaml.safe_load(path.read_text(encoding="utf-8"))
-    annotations[0]["body"] += f"（修改 {run}）"
+    annotations[0]["body"] += run if isinstance(run, str) else f"（修改 {run}）"
     path.write_text(yaml.safe_dump(annotations, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def site_sizes(site: Path) -> tuple[int, int, tuple[int, str]]:
-    """Search index bytes (raw, gzipped) and the largest HTML page (bytes, page address)."""
-    index = (site / "search" / "search_index.json").read_bytes()
+def search_index(site: Path) -> tuple[int, int]:
+    """The search index's bytes, raw and gzipped: Material's search_index.json, or Pagefind's
+    folder (already compressed: counted as it is), or none."""
+    material = site / "search" / "search_index.json"
+    if material.exists():
+        index = material.read_bytes()
+        return len(index), len(gzip.compress(index, compresslevel=6))
+    pagefind = sum(path.stat().st_size for path in (site / "pagefind").rglob("*") if path.is_file())
+    return pagefind, pagefind
+
+
+def page_weight(pages: list[Path]) -> tuple[int, int]:
+    """The median page's HTML bytes, raw and gzipped."""
+    sizes = sorted((len(data), len(gzip.compress(data, compresslevel=6))) for data in (p.read_bytes() for p in pages))
+    return sizes[len(sizes) // 2] if sizes else (0, 0)
+
+
+def site_sizes(site: Path) -> tuple[int, int, tuple[int, str], tuple[int, int]]:
+    """Search index bytes (raw, gzipped), the largest HTML page (bytes, page address), the median
+    text page (bytes, gzipped)."""
     largest = max((page.stat().st_size, page.relative_to(site).parent.as_posix() + "/")
                   for page in site.rglob("*.html"))
-    return len(index), len(gzip.compress(index, compresslevel=6)), largest
+    texts = [page for page in (site / "texts").rglob("index.html")
+             if page.parent.name not in ("report", "print", "texts")]
+    return (*search_index(site), largest, page_weight(texts))
 
 
 def measure(project: Path, env: dict, runs: int) -> Figures:
@@ -165,6 +202,78 @@ def measure(project: Path, env: dict, runs: int) -> Figures:
     return Figures(texts, pipeline, median_run(builds), median_run(rebuilds), *site_sizes(project / "site"))
 
 
+BASELINE_CONFIG = """# The raw-paste baseline of `make bench`: the raw texts as plain Markdown, bare Material.
+site_name: raw-paste baseline
+theme:
+  name: material
+  language: zh-TW
+  font: false
+plugins:
+  - search:
+      lang: zh
+"""
+
+
+def baseline_project(project: Path, target: Path) -> Path:
+    """A bare Material site whose pages are the project's raw texts pasted as they are."""
+    docs = target / "docs"
+    docs.mkdir(parents=True)
+    raws = sorted((project / "seeds").glob("*.txt"))
+    (docs / "index.md").write_text("# raw-paste baseline\n\n" + "".join(f"- [{raw.stem}]({raw.stem}.md)\n"
+                                                                      for raw in raws), encoding="utf-8")
+    for raw in raws:
+        (docs / f"{raw.stem}.md").write_text(f"# {raw.stem}\n\n" + raw.read_text(encoding="utf-8"), encoding="utf-8")
+    (target / "mkdocs.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
+    return target
+
+
+def measure_baseline(project: Path, env: dict, runs: int) -> Baseline:
+    import importlib.util
+
+    target = baseline_project(project, project.parent / "baseline")
+    builds = [timed([sys.executable, "-m", "mkdocs", "build", "--quiet"], target, env)[0] for _ in range(runs)]
+    pages = [page for page in (target / "site").rglob("index.html") if page.parent != target / "site"]
+    return Baseline(median_run(builds), importlib.util.find_spec("jieba") is not None, page_weight(pages))
+
+
+def reload_latencies(project: Path, env: dict, saves: int = 3) -> list[float]:
+    """`make serve` in the scratch project; an annotation saved `saves` times while Chromium shows
+    its page: the seconds from each save until the reloaded page holds the new text."""
+    import signal
+    import socket
+
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    path = sorted((project / "annotations").glob("*.yml"))[0]
+    server = subprocess.Popen([sys.executable, "-m", "build_tools", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              start_new_session=True)
+    latencies = []
+    try:
+        address = next(line.split()[4] for line in server.stdout if line.startswith("Serving the edition on "))
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"])
+            tab = browser.new_page()
+            tab.goto(f"{address}texts/{path.stem}/")
+            tab.wait_for_function("document.readyState === 'complete'")
+            for run in range(saves):
+                time.sleep(1)
+                marker = f"（計時 {run}）"
+                saved = time.monotonic()
+                edit_annotation(project, marker, path)
+                tab.wait_for_function(f"document.body.textContent.includes({marker!r})", timeout=60_000, polling=50)
+                latencies.append(time.monotonic() - saved)
+                tab.wait_for_function("document.readyState === 'complete'")
+            browser.close()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.communicate(timeout=30)
+    return latencies
+
+
 def seconds_cell(run: Run) -> str:
     return f"{run.seconds:.2f} s (CPU {run.cpu_seconds:.2f} s)"
 
@@ -182,9 +291,16 @@ def page_cell(figures: Figures) -> str:
     return f"{size / MB:.2f} MB ({address}) {mark(size < MB)}"
 
 
-def table(small: Figures, large: Figures) -> str:
+def weight_cell(weight: tuple[int, int]) -> str:
+    return f"{weight[0] / 1000:.0f} kB (gzipped {weight[1] / 1000:.0f} kB)"
+
+
+def table(small: Figures, large: Figures, baseline: Baseline, latencies: list[float]) -> str:
     """The Markdown table: one row per measure, a column per corpus, the budget it is checked against."""
     ratio = large.build.cpu_seconds / small.build.cpu_seconds
+    to_baseline = small.build.cpu_seconds / baseline.build.cpu_seconds
+    reload = statistics.median(latencies)
+    search = "Material's search, lang: zh" + (", jieba" if baseline.segmented else " (jieba not installed: unsegmented)")
     rows = [
         ("cleaning pipeline, in process", f"{seconds_cell(small.pipeline)} {mark(small.pipeline.seconds < 3)}",
          seconds_cell(large.pipeline), f"< 3 s ({small.texts} texts)"),
@@ -201,6 +317,15 @@ def table(small: Figures, large: Figures) -> str:
         ("search index, gzipped", f"{small.index_gzip_bytes / MB:.2f} MB {mark(small.index_gzip_bytes < 2 * MB)}",
          f"{large.index_gzip_bytes / MB:.2f} MB", f"< 2 MB ({small.texts} texts)"),
         ("largest page (HTML)", page_cell(small), page_cell(large), "< 1 MB"),
+        ("a text page (HTML, median)", weight_cell(small.text_page), weight_cell(large.text_page), ""),
+        (f"raw-paste baseline: the raw texts as plain Markdown, bare Material ({search})",
+         seconds_cell(baseline.build), "", ""),
+        ("… a page (HTML, median)", weight_cell(baseline.text_page), "", ""),
+        ("full build / raw-paste baseline (CPU time)", f"{to_baseline:.2f}× {mark(to_baseline <= RATIO_BUDGET)}", "",
+         f"≤ {RATIO_BUDGET}×"),
+        ("`make serve`: save an annotation → reloaded page shows it (median of 3)",
+         f"{reload:.2f} s ({', '.join(f'{s:.2f}' for s in latencies)}) {mark(reload <= RELOAD_BUDGET)}", "",
+         f"≤ {RELOAD_BUDGET:.0f} s"),
     ]
     lines = [f"| measure | {small.texts} texts | {large.texts} texts | budget |", "|---|---:|---:|---|"]
     return "\n".join(lines + [f"| {' | '.join(row)} |" for row in rows])
@@ -214,12 +339,14 @@ def bench(runs: int = 3) -> str:
         temp.mkdir()
         env = dict(os.environ, TMPDIR=str(temp), NO_MKDOCS_2_WARNING="1")
         small = measure(project, env, runs)
+        baseline = measure_baseline(project, env, runs)
+        latencies = reload_latencies(project, env)
         add_copies(project)
         large = measure(project, env, 1)
     how = (f"Measured {date.today().isoformat()} with `make bench` on {os.cpu_count()} cores, "
-           f"Python {platform.python_version()}; {small.texts} texts: median of {runs} runs, "
+           f"Python {platform.python_version()}; {small.texts} texts and the baseline: median of {runs} runs, "
            f"{large.texts} texts: one run.")
-    return table(small, large) + "\n\n" + how
+    return table(small, large, baseline, latencies) + "\n\n" + how
 
 
 def pipeline_seconds(runs: int) -> tuple[float, float]:
