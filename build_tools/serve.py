@@ -189,6 +189,32 @@ def keep_jieba_dictionary() -> None:
     jieba.set_dictionary = set_dictionary
 
 
+def is_secondary(path: str) -> bool:
+    """A generated page out of the navigation, which a dirty build renders after the others: a
+    text's whole-text copy (as long as the thesis) or its cleaning report.
+
+    >>> is_secondary("docs/texts/china-multilateralism-six-party-talks/print.md")
+    True
+    >>> is_secondary("docs/texts/china-multilateralism-six-party-talks/ch-4.md")
+    False
+    """
+    parts = path.split("/")
+    return len(parts) == 4 and parts[:2] == ["docs", "texts"] and parts[3] in ("print.md", "report.md")
+
+
+@contextlib.contextmanager
+def kept_back(paths: set[str]):
+    """A dirty build skips a page whose Markdown is older than its HTML: make these look so
+    during the build, then give them back their time, so the next dirty build renders them."""
+    for path in paths:
+        os.utime(ROOT / path, (0, 0))
+    try:
+        yield
+    finally:
+        for path in paths:
+            os.utime(ROOT / path)
+
+
 @contextlib.contextmanager
 def theme_templates_kept(keep: bool):
     """In a dirty build, keep the full build's 404 page and sitemap instead of rendering them again."""
@@ -231,6 +257,8 @@ class Site:
         self.error: str | None = None
         self.changed: set[str] = set()
         self.contents: dict[str, str | None] = {}   # digest of each file at its last event
+        self.building = threading.Lock()            # one MkDocs build at a time
+        self.server = None                          # the LiveReloadServer, to reload the browsers
         self.lock = threading.Lock()
 
     def note_change(self, relative: str) -> bool:
@@ -257,6 +285,10 @@ class Site:
     def rebuild(self) -> None:
         """Regenerate what the saved files touch and build the pages that changed; record an error
         for the banner instead of raising it."""
+        with self.building:                 # after the secondary pages of the previous save
+            self.rebuild_now()
+
+    def rebuild_now(self) -> None:
         changed = self.take_changes()
         if any(path.startswith("build_tools/") and path.endswith(".py") for path in changed):
             raise Restart()
@@ -265,10 +297,15 @@ class Site:
             written = self.generate()
             full = not self.built or any(path.startswith(FULL_BUILD) for path in changed | written) \
                 or any(not (ROOT / path).exists() for path in written)
-            self.build_pages(full)
+            later = set() if full else {path for path in written if is_secondary(path)}
+            with kept_back(later):
+                self.build_pages(full)
             self.error = None
             print(f"built in {time.perf_counter() - started:.2f} s ({len(written)} generated files changed; "
-                  f"{'full' if full else 'changed pages only'})", file=sys.stderr, flush=True)
+                  f"{'full' if full else 'changed pages only'}{'; secondary pages next' if later else ''})",
+                  file=sys.stderr, flush=True)
+            if later:
+                threading.Thread(target=self.build_secondary, daemon=True).start()
         except EditionError as error:
             self.error = f"error: {error.shown()}"
         except Exception as error:                      # a bug: show where, as the command line does
@@ -279,6 +316,22 @@ class Site:
             print(self.error, file=sys.stderr)
             print("the browser shows this error until a save fixes it; the pages are the last good ones",
                   file=sys.stderr)
+
+    def build_secondary(self) -> None:
+        """The secondary pages the last save changed (whole-text copies, cleaning reports), built
+        after the browser has reloaded the others; then the browsers reload again."""
+        with self.building:
+            try:
+                self.build_pages(False)
+            except Exception as error:                  # shown by the next save's build as well
+                print(f"error: {error}", file=sys.stderr)
+                return
+            if self.server is not None:
+                from mkdocs.livereload import _timestamp
+
+                with self.server._epoch_cond:
+                    self.server._wanted_epoch = self.server._visible_epoch = _timestamp()
+                    self.server._epoch_cond.notify_all()
 
     def generate(self) -> set[str]:
         """Regenerate in memory, write what changed; the project-relative paths written or removed."""
@@ -357,6 +410,7 @@ def serve(address: str = "127.0.0.1:8000") -> None:
         return server._inject_js_into_html(body, server._visible_epoch)
 
     server.error_handler = error_page
+    site.server = server
 
     class Changes(watchdog.events.FileSystemEventHandler):
         def on_any_event(self, event):

@@ -206,7 +206,7 @@ def test_a_saved_annotation_shows_in_the_open_page_within_two_seconds_and_errors
                                   timeout=60_000, polling=50)
             latencies.append(time.monotonic() - saved)
             tab.wait_for_function("document.readyState === 'complete'")
-            time.sleep(1)
+            time.sleep(3)                                    # a pause between saves
 
         target.write_text(original + "- id: broken\n", encoding="utf-8")
         banner = tab.wait_for_selector("#edition-serve-error", timeout=60_000)
