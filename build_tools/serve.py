@@ -189,6 +189,21 @@ def keep_jieba_dictionary() -> None:
     jieba.set_dictionary = set_dictionary
 
 
+SEARCH_EVENTS = ("on_config", "on_page_context", "on_post_build")
+
+
+def index_search(plugin, index: bool) -> None:
+    """Let Material's search plugin index (a full build), or not (a dirty build). Its events are
+    read from the plugin object when the configuration is loaded, so this comes before."""
+    if plugin is None:
+        return
+    for event in SEARCH_EVENTS:
+        if index:
+            plugin.__dict__.pop(event, None)
+        else:
+            setattr(plugin, event, lambda *args, **kwargs: None)
+
+
 def is_secondary(path: str) -> bool:
     """A generated page out of the navigation, which a dirty build renders after the others: a
     text's whole-text copy (as long as the thesis) or its cleaning report.
@@ -259,6 +274,7 @@ class Site:
         self.contents: dict[str, str | None] = {}   # digest of each file at its last event
         self.building = threading.Lock()            # one MkDocs build at a time
         self.server = None                          # the LiveReloadServer, to reload the browsers
+        self.search = None                          # Material's search plugin (kept across builds)
         self.lock = threading.Lock()
 
     def note_change(self, relative: str) -> bool:
@@ -347,18 +363,17 @@ class Site:
         from mkdocs.config import load_config
         from mkdocs.exceptions import Abort
 
+        # the search index of the full build is kept in a dirty build (stale for the edited pages
+        # until the next full build): indexing a page again runs jieba over it, most of the time
+        index_search(self.search, full)
         config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=self.site_dir)
         config.site_url = self.serve_url
         config.strict = False            # warnings are collected below (a dirty build always warns)
         if not self.built:
             config.plugins.on_startup(command="serve", dirty=True)
+        self.search = config.plugins.get("material/search")     # the same object in every build
         if not full:        # the hooks patch Material's scripts as copied: have them copied again
             shutil.rmtree(Path(self.site_dir, "assets", "javascripts"), ignore_errors=True)
-            # the search index of the full build is kept (stale for the edited pages until the next
-            # full build): indexing a page again runs jieba over it, most of a dirty build's time
-            search = config.plugins.get("material/search")
-            if search is not None:
-                search.config.enabled = False
         self.theme_files.dirty = not full
         handler = Warnings()
         logger = logging.getLogger("mkdocs")
