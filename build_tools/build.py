@@ -22,7 +22,7 @@ from .editions import ROOT, discover
 from .errors import EditionError, warn
 from .model import CleanText
 from .pipeline import clean
-from .glossary import find_note_uses, find_uses, jieba_user_dictionary, load_glossary
+from .glossary import check_printed, check_references, find_note_uses, find_uses, jieba_user_dictionary, load_glossary
 from .references import BIB, check_library, chinese_names, coverage, link_notes, load_bib, problems, resolve
 from .annotations import check_annotations
 from .render_annotations import render_index
@@ -110,6 +110,8 @@ def generate_files(texts: list[CleanText], terms: list | None = None, library=No
     terms = load_glossary() if terms is None else terms
     bibliography = resolve(texts)
     library = check_library(bibliography, library)
+    check_references(terms, {entry.key for entry in library.entries})
+    check_printed(terms, texts)
     by_id = {term.id: term for term in terms}
     text_anchors = {text.edition.slug: anchor_entries(text) for text in texts}
     placed = check_annotations({slug: entry["anchors"] for slug, entry in text_anchors.items()},
