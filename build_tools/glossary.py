@@ -277,3 +277,57 @@ def candidates(texts, terms: list[Term]) -> list[Candidate]:
 
 def normal(text: str) -> str:
     return re.sub(r"[\s.]", "", text).lower()
+
+
+# --- the reader's order: 注音 (Bopomofo), as Taiwanese dictionaries sort ------------------------
+
+ZHUYIN = "ㄅㄆㄇㄈㄉㄊㄋㄌㄍㄎㄏㄐㄑㄒㄓㄔㄕㄖㄗㄘㄙㄚㄛㄜㄝㄞㄟㄠㄡㄢㄣㄤㄥㄦㄧㄨㄩ"
+TONES = {"ˊ": 2, "ˇ": 3, "ˋ": 4, "˙": 5}
+LATIN = "外文"          # the group of forms that begin with a Latin letter (APEC), after ㄩ
+
+
+def syllables(text: str) -> list[str]:
+    """The 注音 of each character of `text`, read in context (pypinyin's phrase dictionary);
+    other characters as themselves.
+
+    >>> syllables("外交休兵")
+    ['ㄨㄞˋ', 'ㄐㄧㄠ', 'ㄒㄧㄡ', 'ㄅㄧㄥ']
+    """
+    from pypinyin import Style, pinyin
+
+    return [reading[0] for reading in pinyin(text, style=Style.BOPOMOFO, errors=lambda chars: list(chars))]
+
+
+def syllable_key(syllable: str) -> tuple:
+    """A syllable's place: its symbols in 注音 order, then its tone (一聲 before ˊ ˇ ˋ ˙)."""
+    tone = next((TONES[mark] for mark in syllable if mark in TONES), 1)
+    symbols = [char for char in syllable if char not in TONES]
+    if symbols and all(char in ZHUYIN for char in symbols):
+        return (0, tuple(ZHUYIN.index(char) for char in symbols), tone)
+    return (1, tuple(ord(char) for char in syllable.lower()), 0)
+
+
+def zhuyin_key(text: str) -> tuple:
+    """The sort key of a Chinese form in 注音 order, character by character: by syllable, and the
+    words of one first character together (homophones by code point, which follows radical and
+    strokes); forms that begin with a Latin letter come last.
+
+    >>> sorted(["外交休兵", "八國集團", "APEC", "不對稱", "巴黎"], key=zhuyin_key)
+    ['八國集團', '巴黎', '不對稱', '外交休兵', 'APEC']
+    """
+    return tuple((syllable_key(syllable), char) for syllable, char in zip(syllables(text), text))
+
+
+def initial(text: str) -> str:
+    """The jump index's letter of a form: the first 注音 symbol of its first syllable, or 外文.
+
+    >>> initial("外交休兵"), initial("六方會談"), initial("APEC")
+    ('ㄨ', 'ㄌ', '外文')
+    """
+    first = syllables(text)[0]
+    return first[0] if first[:1] in tuple(ZHUYIN) else (first[1] if first[:1] == "˙" else LATIN)
+
+
+def reader_order(terms: list[Term]) -> list[Term]:
+    """The glossary page's order within a kind: 注音 of the Chinese form, then id."""
+    return sorted(terms, key=lambda term: (zhuyin_key(term.term), term.id))

@@ -611,31 +611,59 @@ def term_passages(texts: list[CleanText]) -> dict[str, list[str]]:
     return lines
 
 
+def glossary_source(term) -> str:
+    """The 依據 line of an entry: the source, linked to its bibliography entries (`bib:`). A source
+    naming several works (「…; …」) links each to its key when the counts agree."""
+    parts = [part.strip() for part in term.source.split(";")] if term.source else []
+    if term.bib and len(parts) == len(term.bib):
+        cited = [f'[{escape(part)}](bibliography.md#{key}){{: lang="en" }}' for part, key in zip(parts, term.bib)]
+        return "依據：" + "；".join(cited)
+    line = f'依據：<span lang="en">{escape(term.source)}</span>' if term.source else "依據："
+    if term.bib:
+        line += "（參考文獻：" + "、".join(f"[{key}](bibliography.md#{key})" for key in term.bib) + "）"
+    return line
+
+
+def zhuyin_index(groups: list[tuple[str, str, list]]) -> list[str]:
+    """The jump index: per kind, each 注音 initial its entries begin with, linked to the first."""
+    from .glossary import initial
+
+    rows = []
+    for kind, label, group in groups:
+        firsts: dict[str, str] = {}
+        for term in group:
+            firsts.setdefault(initial(term.term), term.id)
+        links = " ".join(f'<a href="#{anchor}">{letter}</a>' for letter, anchor in firsts.items())
+        rows.append(f'<li><a class="zhuyin-kind" href="#kind-{kind}">{label}</a> {links}</li>')
+    return ['<nav class="zhuyin-index" aria-label="注音索引"><ul>', *rows, "</ul></nav>", ""]
+
+
 def render_glossary(terms: list, texts: list[CleanText]) -> str:
-    """docs/glossary.md: entries grouped by kind, each with every passage that uses it."""
-    from .glossary import KINDS
+    """docs/glossary.md: entries grouped by kind, in 注音 order, each with every passage that uses it."""
+    from .glossary import KINDS, reader_order
 
     passages = term_passages(texts)
     names = {term.id: term.term for term in terms}
     out = ["# 詞彙表 {#top}", "",
            "本表收錄五篇文獻中的術語、人名、組織、條約與事件，多數附原文與本版撰寫的簡短定義。"
            "正文各節第一次出現的詞條會連結至此；每個詞條下列出使用它的所有段落。"
-           "各類詞條依英文原文（識別碼）排序。", ""]
-    for kind, label in KINDS.items():
-        group = sorted((t for t in terms if t.kind == kind), key=lambda t: t.id)
-        if not group:
-            continue
+           "各類詞條依中文詞目的注音符號順序排列（ㄅㄆㄇㄈ…），以外文字母開頭的詞目列於各類之末；"
+           "下方索引可跳到各類中以該注音符號開頭的第一個詞條。", ""]
+    groups = [(kind, label, reader_order([t for t in terms if t.kind == kind])) for kind, label in KINDS.items()]
+    groups = [group for group in groups if group[2]]
+    out += zhuyin_index(groups)
+    for kind, label, group in groups:
         out += [f"## {label} {{#kind-{kind}}}", ""]
         for term in group:
             out += [f"### {escape(term.term)} {{#{term.id}}}", ""]
-            facts = [f"*{escape(term.original)}*" if term.original else "", label]
+            facts = [f'*{escape(term.original)}*{{: lang="en" }}' if term.original else "", label]
             if term.aliases:
                 facts.append("又作：" + "、".join(escape(a) for a in term.aliases))
             out += [" · ".join(f for f in facts if f), ""]
             if term.definition:
                 out += [escape(squeeze_spaces(term.definition)), ""]
-            if term.source:
-                out += [f"依據：{escape(term.source)}", ""]
+            if term.source or term.bib:
+                out += [glossary_source(term), ""]
             if term.related:
                 out += ["相關詞條：" + "、".join(f"[{escape(names[r])}](#{r})" for r in term.related), ""]
             uses = passages.get(term.id, [])
