@@ -131,7 +131,7 @@ def generate_files(texts: list[CleanText], terms: list | None = None, library=No
     files["bibliography.md"] = render_bibliography(bibliography, library, texts)
     files["annotations.md"] = render_index(placed, texts)
     files["references.bib"] = BIB.read_text(encoding="utf-8") if BIB.exists() else ""
-    files["changelog.md"] = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    files["changelog.md"] = (ROOT / "CHANGELOG.zh-TW.md").read_text(encoding="utf-8")   # the readers' (zh-TW)
     files["anchors.json"] = render_anchors(texts, version(), terms, bibliography, text_anchors)
     files["texts/catalogue.md"] = render_catalogue(texts)
     files["texts/index.md"] = render_catalogue(texts, prefix="", heading=True)

@@ -19,6 +19,7 @@ from .mdtext import escape
 from .model import Block, CleanText, Item, Note
 from .notecheck import truncated_notes
 from .paragraphs import squeeze_spaces
+from .wording import note_problem_zh, reason_zh, scope_zh
 
 KIND_LABELS = {"journal article": "期刊論文", "master's thesis": "碩士論文",
                "thesis chapter": "學位論文章節", "government report": "政府施政報告"}
@@ -115,19 +116,28 @@ def description(edition) -> str:
     return escape(squeeze_spaces(edition.description))
 
 
+def english(text: str) -> str:
+    """A text's own English words (its English title, an institution's name) marked as English."""
+    return f'<span lang="en">{escape(text)}</span>'
+
+
 def metadata_lines(text: CleanText, report_url: str, whole_text: str | None = None) -> list[str]:
     """The "版本說明" box; `whole_text`: the row pointing to the text's one-page whole text."""
     edition = text.edition
     pub = edition.publication
     rows = [("類型", KIND_LABELS[edition.kind]),
             ("題名", escape(edition.title) + ("（編者擬題：原件無題名頁）" if edition.title_is_editorial else "")),
-            ("英文題名", escape(edition.title_en)),
+            ("英文題名", english(edition.title_en)),
             ("原始檔案", f"`seeds/{edition.source}`")]
-    for label, value in (("學校", pub.institution and f"{pub.institution}（{pub.institution_en}）"),
-                         ("學位", pub.degree), ("論文題目", pub.thesis_title), ("章名", pub.chapter_title),
-                         ("發行機關", pub.issuer), ("年份", pub.year), ("出處說明", pub.evidence)):
+    institution = pub.institution and escape(pub.institution) + (f"（{english(pub.institution_en)}）"
+                                                                 if pub.institution_en else "")
+    for label, value in (("學校", institution), ("學位", pub.degree and escape(pub.degree)),
+                         ("論文題目", pub.thesis_title and escape(pub.thesis_title)),
+                         ("章名", pub.chapter_title and escape(pub.chapter_title)),
+                         ("發行機關", pub.issuer and escape(pub.issuer)), ("年份", pub.year and escape(pub.year)),
+                         ("出處說明", pub.evidence and escape(squeeze_spaces(pub.evidence)))):
         if value:
-            rows.append((label, escape(value)))
+            rows.append((label, value))
     rows.append(("清理報告", f"[移除的版面元素與編輯更正]({report_url})"))
     if whole_text:
         rows.append(("列印", whole_text))
@@ -387,6 +397,8 @@ def render_page(text: CleanText, page: Page, pages: list[Page], terms: dict | No
 def render_report(text: CleanText) -> str:
     """The cleaning report: every removed line and every editorial correction."""
     edition = text.edition
+    titles = {page.key: page.title for page in split_pages(text)}
+    captions = {anchor: item_caption(item) for anchor, item in text.items.items()}
     # Excluded from search: its removed lines would otherwise outrank the text they came from.
     out = ["---", "search:", "  exclude: true", "---", "",
            f"# 清理報告：{escape(edition.title)} {{#top}}", "",
@@ -394,7 +406,7 @@ def render_report(text: CleanText) -> str:
            "與每一項編輯更正，依原始行號排列；移除內容不屬於正文，但逐字保留於此，以便核對。", "",
            "## 移除的內容 {#removed}", "", "| 原始行 | 內容 | 原因 |", "|---:|---|---|"]
     for removal in sorted(text.removals, key=lambda r: r.no):
-        out.append(f"| {removal.no} | {escape(removal.text)} | {escape(removal.reason)} |")
+        out.append(f"| {removal.no} | {escape(removal.text)} | {escape(reason_zh(removal.reason, captions))} |")
     out += ["", "## 編輯更正 {#corrections}", ""]
     if text.corrections:
         out += ["| 原始行 | 原文 | 更正 | 理由 |", "|---:|---|---|---|"]
@@ -409,10 +421,11 @@ def render_report(text: CleanText) -> str:
     truncated = sorted(truncated_notes(text.edition.notes).items(), key=lambda item: (item[0][0], int(item[0][1])))
     if explained or truncated:
         out += ["| 範圍 | 註號 | 原始行 | 情形 | 編輯決定與理由 |", "|---|---:|---:|---|---|"]
-        out += [f"| {a.scope} | {a.number} | {a.line or ''} | {escape(a.message)} | {escape(squeeze_spaces(a.decision.reason))} |"
-                for a in explained]
+        out += [f"| {escape(scope_zh(a.scope, titles))} | {a.number} | {a.line or ''} | {note_problem_zh(a.message)} "
+                f"| {escape(squeeze_spaces(a.decision.reason))} |" for a in explained]
         for (scope, number), decision in truncated:
-            out.append(f"| {scope} | {number} | | the note breaks off | {escape(squeeze_spaces(decision.reason))} |")
+            out.append(f"| {escape(scope_zh(scope, titles))} | {number} | | {note_problem_zh('the note breaks off')} "
+                       f"| {escape(squeeze_spaces(decision.reason))} |")
     else:
         out.append("沒有異常。")
     report = text.citation_report
@@ -422,7 +435,7 @@ def render_report(text: CleanText) -> str:
                 "下表列出無法還原的省略引用（所指著作不在本文節錄範圍內，未建假書目）與資料不足以建立書目的引用。", ""]
         if report["problems"]:
             out += ["| 範圍 | 註號 | 情形 | 內容 |", "|---|---:|---|---|"]
-            out += [f"| {scope} | {number} | {escape(kind)} | {escape(what)} |"
+            out += [f"| {escape(scope_zh(scope, titles))} | {number} | {escape(kind)} | {escape(what)} |"
                     for scope, number, kind, what in report["problems"]]
         else:
             out.append("沒有問題。")
@@ -548,7 +561,7 @@ def render_catalogue(texts: list[CleanText], prefix: str = "texts/", heading: bo
         edition = text.edition
         mark = "（編者擬題）" if edition.title_is_editorial else ""
         out += [f"{hashes} [{escape(edition.title)}]({prefix}{edition.slug}/index.md){mark}", "",
-                f"*{escape(edition.title_en)}* · {KIND_LABELS[edition.kind]} · 原始檔案 `{edition.source}`", "",
+                f'<em lang="en">{escape(edition.title_en)}</em> · {KIND_LABELS[edition.kind]} · 原始檔案 `{edition.source}`', "",
                 description(edition), ""]
     return "\n".join(out)
 
