@@ -4,8 +4,10 @@
   site      build, then `mkdocs build --strict` into site/ (replaced only on success)
   serve     generate, then serve with live reload, regenerating on edits to the sources
   zensical  build, then `zensical build --strict` into site-zensical/ (Material's successor)
-  check     validate the contributed data files (or only the annotation files named)
+  check     validate the contributed data files (and any data file named: edition, annotation,
+            glossary or bibliography)
   bench     time the pipeline and the builds, on the five texts and a synthetic 50-text corpus
+  where     print the raw file and line number(s) of a phrase (for a `corrections:` entry)
   scaffold  write a template edition file for a new raw text
   terms     list the bilingual pairs of the texts that the glossary lacks (for editors)
   lock      add the build's new anchors to anchors.lock.json (never removes one; --accept-moved
@@ -35,7 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (host:port)")
     check = sub.add_parser("check")
-    check.add_argument("files", nargs="*", help="annotation files to check (default: all data files)")
+    check.add_argument("files", nargs="*", help="data files to check besides the others (edition, annotation, glossary, bibliography)")
+    where = sub.add_parser("where")
+    where.add_argument("phrase", help="a phrase as the site prints it (spaces and line breaks are ignored)")
     scaffold = sub.add_parser("scaffold")
     scaffold.add_argument("raw", help="file name of the raw text in seeds/")
     args = parser.parse_args(argv)          # command-line misuse: argparse exits with status 2
@@ -94,6 +98,8 @@ def run(args) -> int:
         print(commands.lock_anchors(args.accept_moved))
     elif args.command == "bib":
         print(commands.bibliography_update())
+    elif args.command == "where":
+        print(commands.where(args.phrase))
     elif args.command == "scaffold":
         print(commands.scaffold(args.raw))
     return 0

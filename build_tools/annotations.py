@@ -17,7 +17,7 @@ from typing import Literal
 
 import pydantic
 
-from .datafile import OneLine, Prose, load_yaml, validate
+from .datafile import OneLine, Prose, did_you_mean, load_yaml, validate
 from .editions import ROOT
 from .errors import EditionError, EditionErrors
 from .safety import unsafe_html, unsafe_spots
@@ -153,11 +153,13 @@ def check_annotations(anchors_by_slug: dict[str, list[dict]], bib_keys: set[str]
                 problems.append(EditionError(path, message, *at("target")))
             for i, key in enumerate(annotation.bib):
                 if key not in bib_keys:
-                    problems.append(EditionError(path, f"unknown bibliography key '{key}' — use a key of bib/references.bib",
+                    problems.append(EditionError(path, f"unknown bibliography key '{key}'{did_you_mean(key, bib_keys)} — "
+                                                       "use a key of bib/references.bib",
                                                  *at("bib", i)))
             for i, term in enumerate(annotation.terms):
                 if term not in term_ids:
-                    problems.append(EditionError(path, f"unknown glossary id '{term}' — use an id of glossary/terms.yml",
+                    problems.append(EditionError(path, f"unknown glossary id '{term}'{did_you_mean(term, term_ids)} — "
+                                                       "use an id of glossary/terms.yml",
                                                  *at("terms", i)))
             spots = unsafe_spots(annotation.body)
             for offset, message in spots:

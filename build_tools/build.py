@@ -26,7 +26,7 @@ from .editions import ROOT, discover
 from .errors import EditionError, warn
 from .model import CleanText
 from .pipeline import clean
-from .glossary import find_note_uses, find_uses, jieba_user_dictionary, load_glossary
+from .glossary import check_printed, check_references, find_note_uses, find_uses, jieba_user_dictionary, load_glossary
 from .references import BIB, check_library, chinese_names, coverage, link_notes, load_bib, problems, resolve
 from .annotations import check_annotations
 from .render_annotations import render_index
@@ -61,7 +61,8 @@ def digest(*parts: bytes | str | Path) -> str:
 
 # Inputs of every rendered text page besides its own raw text, edition and annotation file: the
 # glossary (term links), the bibliography (note links), the version and its date, the site's URL.
-SHARED_INPUTS = ("glossary/terms.yml", "bib/references.bib", "VERSION", "CHANGELOG.md", "mkdocs.yml")
+SHARED_INPUTS = ("glossary/terms.yml", "bib/references.bib", "VERSION", "CHANGELOG.md", "CHANGELOG.zh-TW.md",
+                 "mkdocs.yml")
 
 
 class Memo:
@@ -192,6 +193,8 @@ def generate_files(texts: list[CleanText], terms: list | None = None, library=No
     shared = shared_key(texts)
     bibliography = memo.get("bibliography", shared, lambda: resolve(texts))
     library = memo.get("check-library", shared, lambda: check_library(bibliography, library))
+    memo.get("glossary-checks", shared, lambda: (check_references(terms, {entry.key for entry in library.entries}),
+                                                 check_printed(terms, texts)))
     by_id = {term.id: term for term in terms}
     text_anchors = {text.edition.slug: memo.get(f"anchors:{text.edition.slug}", text.input_key,
                                                 lambda text=text: anchor_entries(text)) for text in texts}
@@ -212,7 +215,7 @@ def generate_files(texts: list[CleanText], terms: list | None = None, library=No
                                         lambda: render_bibliography(bibliography, library, texts))
     files["annotations.md"] = memo.get("annotations.md", everything, lambda: render_index(placed, texts))
     files["references.bib"] = BIB.read_text(encoding="utf-8") if BIB.exists() else ""
-    files["changelog.md"] = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    files["changelog.md"] = (ROOT / "CHANGELOG.zh-TW.md").read_text(encoding="utf-8")   # the readers' (zh-TW)
     files["anchors.json"] = memo.get("anchors.json", everything,
                                      lambda: render_anchors(texts, version(), terms, bibliography, text_anchors))
     files["texts/catalogue.md"] = render_catalogue(texts)

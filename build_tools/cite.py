@@ -79,5 +79,5 @@ def cite_box(edition, page_url: str, anchor: str, section: str = "") -> list[str
           f"*{EDITION_TITLE_EN}*, version {r.version} ({r.date}), <{url}>.")
     label = "引用本節" if section else "引用本頁"
     return [f"/// cite | {label}", '    attrs: {data-search-exclude: ""}', "",
-            f"**中文**：{zh}", "", f"**English**: {en}", "", "```bibtex", bibtex(edition, anchor, section, url), "```",
+            f"**中文**：{zh}", "", f"**English**: {en}", '{: lang="en" }', "", "```bibtex", bibtex(edition, anchor, section, url), "```",
             "///", ""]

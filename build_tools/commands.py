@@ -1,4 +1,4 @@
-"""The longer-running commands: check, serve (serve.py), scaffold (bench: bench.py)."""
+"""The longer-running commands: check, where, serve (serve.py), scaffold (bench: bench.py)."""
 from __future__ import annotations
 
 import json
@@ -7,16 +7,28 @@ from pathlib import Path
 
 from .editions import EDITIONS, ROOT, SEEDS, discover
 from .errors import EditionError
+from .model import Line
 
 
-def check(annotation_files: list[str] = ()) -> None:
-    """Validate every contributed data file: edition files, glossary, bibliography, annotations
-    (all of annotations/, or only the files named)."""
-    from pathlib import Path
+def data_kind(path: Path) -> str:
+    """Which kind of data file `path` is, from where it lives: edition, glossary, bibliography or
+    annotation (the default: annotation files are the ones most often checked alone)."""
+    if path.suffix == ".bib":
+        return "bibliography"
+    if path.parent.name == "editions":
+        return "edition"
+    if path.parent.name == "glossary" or path.name == "terms.yml":
+        return "glossary"
+    return "annotation"
 
+
+def check(files: list[str] = ()) -> None:
+    """Validate every contributed data file: edition files, glossary, bibliography, annotations;
+    with `files`, also each file named (any data file: edition, glossary, bibliography, annotation)."""
     from .annotations import ANNOTATIONS, check_annotations
     from .build import attach_annotations, clean_all
-    from .glossary import load_glossary
+    from .editions import load_edition
+    from .glossary import check_printed, check_references, load_glossary
     from .references import check_library, load_bib, resolve
     from .render import anchor_entries
 
@@ -25,9 +37,11 @@ def check(annotation_files: list[str] = ()) -> None:
     library = load_bib()
     texts = clean_all()
     library = check_library(resolve(texts), library)
-    anchors = {text.edition.slug: anchor_entries(text)["anchors"] for text in texts}
     keys, ids = {entry.key for entry in library.entries}, {term.id for term in terms}
-    if not annotation_files:
+    check_references(terms, keys)
+    check_printed(terms, texts)
+    anchors = {text.edition.slug: anchor_entries(text)["anchors"] for text in texts}
+    if not files:
         placed = check_annotations(anchors, keys, ids, ANNOTATIONS)
         attach_annotations(texts, placed)
         from .anchorlock import check_lock
@@ -35,11 +49,22 @@ def check(annotation_files: list[str] = ()) -> None:
 
         registry = json.loads(render_anchors(texts, "check"))
         check_lock(registry, aliases_of(texts), editions_of(texts))
-    for name in annotation_files:
+    for name in files:
         path = Path(name)
         if not path.exists():
-            raise EditionError(path, "no such file — give the path of an annotation file")
-        check_annotations(anchors, keys, ids, path.parent, only=path)
+            raise EditionError(path, "no such file — give the path of a data file (an edition, annotation, "
+                                     "glossary or bibliography file)")
+        kind = data_kind(path)
+        if kind == "edition":
+            load_edition(path)
+        elif kind == "glossary":
+            named = load_glossary(path)
+            check_references(named, keys, path)
+            check_printed(named, texts, path)
+        elif kind == "bibliography":
+            check_library(resolve(texts), load_bib(path))
+        else:
+            check_annotations(anchors, keys, ids, path.parent, only=path)
 
 
 def serve(address: str = "127.0.0.1:8000") -> None:
@@ -156,3 +181,59 @@ def aliases_of(texts) -> dict:
 
 def editions_of(texts) -> dict:
     return {text.edition.slug: f"editions/{text.edition.stem}.yml" for text in texts}
+
+
+def squeezed(lines) -> tuple[str, list[int]]:
+    """The raw lines' text without whitespace, and the raw line number of each character kept.
+
+    >>> squeezed([Line(7, "全 球 治"), Line(8, " 理與")])
+    ('全球治理與', [7, 7, 7, 8, 8])
+    """
+    chars, numbers = [], []
+    for line in lines:
+        for char in line.text:
+            if not char.isspace():
+                chars.append(char)
+                numbers.append(line.no)
+    return "".join(chars), numbers
+
+
+def phrase_lines(phrase: str, lines) -> list[tuple[int, int]]:
+    """(first, last) raw line of every occurrence of `phrase`, matched across line breaks and
+    stray spaces (the extraction's letter-spacing and wrapped lines).
+
+    >>> phrase_lines("治理與我國", [Line(1, "全 球 治"), Line(2, " 理與我國的"), Line(3, "我國")])
+    [(1, 2)]
+    """
+    needle = "".join(phrase.split())
+    text, numbers = squeezed(lines)
+    found, start = [], text.find(needle) if needle else -1
+    while start >= 0:
+        found.append((numbers[start], numbers[start + len(needle) - 1]))
+        start = text.find(needle, start + 1)
+    return found
+
+
+def where(phrase: str) -> str:
+    """Where the raw texts print `phrase`: `seeds/<file>:<line>` and the raw line(s), for a
+    `corrections:` entry (its `line` and `expected`). 「…」 around the phrase are optional."""
+    from .read import read_lines
+
+    pairs = discover()
+    wanted = [phrase]
+    if phrase.startswith("「") and phrase.endswith("」") and len(phrase) > 2:
+        wanted.append(phrase[1:-1])
+    if not "".join(phrase.split()):
+        raise EditionError("seeds", "give the phrase to look for, e.g. `python -m build_tools where 「第二軌道外交」`")
+    for needle in wanted:
+        out = []
+        for raw, edition in pairs:
+            lines = read_lines(raw)
+            for first, last in phrase_lines(needle, lines):
+                span = f"{first}" if first == last else f"{first}-{last}"
+                out.append(f"seeds/{raw.name}:{span} ({edition.slug}; corrections go in editions/{raw.stem}.yml)")
+                out += [f"  {no:>5} | {lines[no - 1].text}" for no in range(first, last + 1)]
+        if out:
+            return "\n".join(out)
+    raise EditionError("seeds", f"no raw text prints 「{phrase}」 (spaces and line breaks are ignored) — copy the "
+                                "phrase from the site again, or try a shorter part of it")

@@ -7,14 +7,16 @@ at `file:line:column`.
 """
 from __future__ import annotations
 
+import difflib
 import re
+import typing
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import pydantic
 import yaml
 
-from .errors import EditionError
+from .errors import EditionError, EditionErrors
 
 Model = TypeVar("Model", bound=pydantic.BaseModel)
 Positions = dict[tuple, tuple[int, int]]
@@ -76,6 +78,46 @@ def _to_python(node: yaml.Node, path: Path, loc: tuple, positions: Positions) ->
     return _scalar(path, node)
 
 
+KEY = re.compile(r"^(?P<indent> *)(?:- +)?(?P<key>[^\s:#'\"][^:#]*?):(?: |$)")
+
+
+def _previous_key_indent(lines: list[str], row: int) -> int | None:
+    """The column (0-based) of the key on the nearest non-blank, non-comment line above `row`."""
+    for line in reversed(lines[:row]):
+        if line.strip() and not line.lstrip().startswith("#"):
+            match = KEY.match(line)
+            if not match:
+                return None
+            return len(line) - len(line.lstrip(" -")) if line.lstrip().startswith("- ") else len(match["indent"])
+    return None
+
+
+def _mapping_value_message(lines: list[str], mark) -> tuple[str, int] | None:
+    """PyYAML's 「mapping values are not allowed here」 is one of two mistakes: a key indented
+    deeper than the one above (it reads as the continuation of the value above), or an unquoted
+    `: ` inside a value. Returns the friendly message and the column to point at.
+
+    >>> _mapping_value_message(["- id: apec", "  term: APEC", "   kind: abbreviation"], yaml.Mark("", 0, 2, 7, "", 0))
+    ("YAML syntax error: 'kind:' is indented more than the line above — align with the line above", 4)
+    >>> _mapping_value_message(["  source: Keohane: Power"], yaml.Mark("", 0, 0, 17, "", 0))[0]
+    "YAML syntax error: the value of 'source' holds a colon and a space (: ) — quote the value or use |-"
+    """
+    if mark is None or mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    match = KEY.match(line)
+    if match and match.end("key") == mark.column:         # the line's own key: an indentation mistake
+        indent = len(line) - len(line.lstrip(" "))
+        above = _previous_key_indent(lines, mark.line)
+        if above is not None and indent > above:
+            return (f"YAML syntax error: '{match['key'].strip()}:' is indented more than the line above — "
+                    "align with the line above"), indent + 1
+    if match and match.end("key") < mark.column:          # a second `: ` on the line: inside the value
+        return (f"YAML syntax error: the value of '{match['key'].strip()}' holds a colon and a space (: ) — "
+                "quote the value or use |-"), mark.column + 1
+    return None
+
+
 def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
     problem = str(exc.problem or exc.context or "invalid YAML")
     if "'\\t'" in problem:
@@ -102,7 +144,12 @@ def load_yaml(path: Path) -> tuple[Any, Positions]:
                                                   "in data files — write the value out")
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        raise _at(path, exc.problem_mark or exc.context_mark, _syntax_message(exc)) from None
+        mark = exc.problem_mark or exc.context_mark
+        if "mapping values are not allowed" in str(exc.problem):
+            friendly = _mapping_value_message(text.splitlines(), mark)
+            if friendly:
+                raise EditionError(path, friendly[0], mark.line + 1, friendly[1]) from None
+        raise _at(path, mark, _syntax_message(exc)) from None
     positions: Positions = {}
     data = _to_python(node, path, (), positions) if node is not None else None
     return data, positions
@@ -116,23 +163,83 @@ def _position(positions: Positions, loc: tuple) -> tuple[int | None, int | None]
     return None, None
 
 
-def validate(path: Path, model: type[Model], data: Any, positions: Positions) -> Model:
-    """Validate `data` against `model`, turning the first error into an EditionError."""
-    try:
-        return model.model_validate(data)
-    except pydantic.ValidationError as exc:
-        error = exc.errors()[0]
+def _inner(annotation):
+    """The model inside `X | None`, `list[X]`, `Annotated[X, …]` (one level)."""
+    for arg in typing.get_args(annotation):
+        if isinstance(arg, type) and issubclass(arg, pydantic.BaseModel):
+            return arg
+        found = _inner(arg) if typing.get_args(arg) else None
+        if found is not None:
+            return found
+    return None
+
+
+def field_names(model: type[pydantic.BaseModel], loc: tuple) -> list[str]:
+    """The fields allowed at `loc` (a pydantic error location, its last part the unknown field).
+
+    >>> from build_tools.glossary import Glossary
+    >>> "definition" in field_names(Glossary, (0, "defintion"))
+    True
+    """
+    current = model
+    for part in loc[:-1]:
+        if isinstance(current, type) and issubclass(current, pydantic.RootModel):
+            current = _inner(current.model_fields["root"].annotation) or current
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if hasattr(current, "model_fields") else None
+        if field is None:
+            return []
+        inner = _inner(field.annotation) or (field.annotation if isinstance(field.annotation, type) and
+                                             issubclass(field.annotation, pydantic.BaseModel) else None)
+        if inner is None:
+            return []
+        current = inner
+    if isinstance(current, type) and issubclass(current, pydantic.RootModel):
+        current = _inner(current.model_fields["root"].annotation) or current
+    return list(getattr(current, "model_fields", {}))
+
+
+def did_you_mean(word: str, known) -> str:
+    """A hint for a mistyped name, from the names it could be (difflib).
+
+    >>> did_you_mean("defintion", ["definition", "source"]), did_you_mean("zzz", ["definition"])
+    (' (did you mean definition?)', '')
+    """
+    close = difflib.get_close_matches(str(word), list(known), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+def schema_errors(path: Path, model: type[pydantic.BaseModel], exc: pydantic.ValidationError,
+                  positions: Positions) -> list[EditionError]:
+    """Every schema error of a file, one per value (a union's alternatives give one message), in
+    file order."""
+    errors: dict[tuple, EditionError] = {}
+    for error in exc.errors():
         loc = tuple(error["loc"])
+        if loc in errors:
+            continue
         line, column = _position(positions, loc)
         field = ".".join(str(part) for part in loc) or "document"
         kind = error["type"]
         if kind == "extra_forbidden":
-            fix = f"unknown field '{loc[-1]}' — remove it or check its spelling"
+            hint = did_you_mean(loc[-1], field_names(model, loc))
+            fix = f"unknown field '{loc[-1]}'{hint} — remove it or check its spelling"
         elif kind == "missing":
             fix = f"missing required field '{field}' — add it"
         else:
             fix = f"{field}: {error['msg'].removeprefix('Value error, ')} — correct the value"
-        raise EditionError(path, fix, line, column) from None
+        errors[loc] = EditionError(path, fix, line, column)
+    return sorted(errors.values(), key=lambda e: (e.line or 0, e.column or 0))
+
+
+def validate(path: Path, model: type[Model], data: Any, positions: Positions) -> Model:
+    """Validate `data` against `model`; every error of the file is raised at once."""
+    try:
+        return model.model_validate(data)
+    except pydantic.ValidationError as exc:
+        errors = schema_errors(path, model, exc, positions)
+        raise (errors[0] if len(errors) == 1 else EditionErrors(errors)) from None
 
 
 def load_model(path: Path, model: type[Model]) -> Model:

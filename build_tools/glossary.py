@@ -16,9 +16,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field, RootModel
 
-from .datafile import OneLine, Prose, load_yaml, validate
-from .editions import ROOT, Strict
-from .errors import EditionError
+from .datafile import OneLine, Prose, did_you_mean, load_yaml, validate
+from .editions import ROOT, Strict, position_in
+from .errors import EditionError, EditionErrors
 
 GLOSSARY = ROOT / "glossary" / "terms.yml"
 RESERVED_IDS = {"top"}     # ids of the glossary page itself (with kind-…)
@@ -58,37 +58,107 @@ class Use:
 
 
 def load_glossary(path: Path = GLOSSARY) -> list[Term]:
-    """The glossary, validated: schema, unique ids and forms, related ids that exist."""
+    """The glossary, validated: schema, unique ids and forms, related ids that exist, the
+    documented order of the entries (by kind, then id). Every problem of the file is raised at once."""
     if not path.exists():
         return []
     data, positions = load_yaml(path)
     terms = validate(path, Glossary, data or [], positions).root
     line_of = {index: positions.get((index,), (None, None))[0] for index in range(len(terms))}
+    problems: list[EditionError] = []
     seen_ids: dict[str, int] = {}
     seen_forms: dict[str, str] = {}
     for index, term in enumerate(terms):
         label = f"glossary entry '{term.id}'"
         if term.id in RESERVED_IDS or term.id.startswith("kind-"):
-            raise EditionError(path, f"id '{term.id}' is reserved by the glossary page — choose another id",
-                               *positions.get((index, "id"), (line_of[index], None)))
+            problems.append(EditionError(path, f"id '{term.id}' is reserved by the glossary page — choose another id",
+                                         *positions.get((index, "id"), (line_of[index], None))))
         if term.id in seen_ids:
-            raise EditionError(path, f"duplicate id '{term.id}' (first at line {seen_ids[term.id]}) — "
-                                     "ids are stable: give the new entry another id", line_of[index])
-        seen_ids[term.id] = line_of[index]
+            problems.append(EditionError(path, f"duplicate id '{term.id}' (first at line {seen_ids[term.id]}) — "
+                                               "ids are stable: give the new entry another id", line_of[index]))
+        seen_ids.setdefault(term.id, line_of[index])
         if term.kind == "term" and not term.definition:
-            raise EditionError(path, f"{label}: a term needs a definition — write one or two sentences",
-                               line_of[index])
+            problems.append(EditionError(path, f"{label}: a term needs a definition — write one or two sentences",
+                                         line_of[index]))
         for form in term.forms:
-            if form in seen_forms:
-                raise EditionError(path, f"{label}: the form '{form}' already belongs to '{seen_forms[form]}' "
-                                         "— merge the entries or drop the alias", line_of[index])
-            seen_forms[form] = term.id
+            if form in seen_forms and seen_forms[form] != term.id:
+                problems.append(EditionError(path, f"{label}: the form '{form}' already belongs to "
+                                                   f"'{seen_forms[form]}' — merge the entries or drop the alias",
+                                             line_of[index]))
+            seen_forms.setdefault(form, term.id)
     for index, term in enumerate(terms):
-        for related in term.related:
+        for i, related in enumerate(term.related):
             if related not in seen_ids:
-                raise EditionError(path, f"glossary entry '{term.id}': related id '{related}' does not exist — "
-                                         "correct it or add that entry", line_of[index])
+                problems.append(EditionError(path, f"glossary entry '{term.id}': related id '{related}' does not "
+                                                   f"exist{did_you_mean(related, seen_ids)} — correct it or add that entry",
+                                             *positions.get((index, "related", i), (line_of[index], None))))
+    problems += order_problems(path, terms, line_of)
+    if problems:
+        problems.sort(key=lambda error: (error.line or 0, error.column or 0))
+        raise problems[0] if len(problems) == 1 else EditionErrors(problems)
     return terms
+
+
+def file_order(term: Term) -> tuple[str, str]:
+    """Where an entry belongs in terms.yml (glossary/README.md): by kind, then by id."""
+    return term.kind, term.id
+
+
+def order_problems(path: Path, terms: list[Term], line_of: dict) -> list[EditionError]:
+    """An entry out of the documented order, named with the entry it belongs before."""
+    problems = []
+    for index in range(1, len(terms)):
+        if file_order(terms[index]) < file_order(terms[index - 1]):
+            after = next(t for t in terms if file_order(t) > file_order(terms[index]))
+            problems.append(EditionError(path, f"glossary entry '{terms[index].id}' is out of order — entries are "
+                                               f"sorted by kind, then id: move it before '{after.id}'",
+                                         line_of[index]))
+    return problems
+
+
+def check_references(terms: list[Term], bib_keys: set[str], path: Path = GLOSSARY) -> None:
+    """Every `bib:` key of the glossary is a key of bib/references.bib."""
+    problems = []
+    for index, term in enumerate(terms):
+        for i, key in enumerate(term.bib):
+            if key not in bib_keys:
+                problems.append(EditionError(path, f"glossary entry '{term.id}': unknown bibliography key "
+                                                   f"'{key}'{did_you_mean(key, bib_keys)} — use a key of "
+                                                   "bib/references.bib", *position_in(path, index, "bib", i)))
+    if problems:
+        raise problems[0] if len(problems) == 1 else EditionErrors(problems)
+
+
+def printed_passages(texts) -> str:
+    """Everything the cleaned texts print: paragraphs, headings, notes, tables (one string)."""
+    parts = []
+    for text in texts:
+        for block in text.blocks:
+            parts.append(block.text or "")
+            if block.kind == "heading":
+                parts.append(block.heading.title)
+        parts += [note.text for note in text.notes]
+        for item in text.items.values():
+            spec = getattr(item, "spec", item)
+            parts += [spec.caption, *getattr(spec, "header", []), *getattr(spec, "notes", [])]
+            parts += [cell or "" for row in getattr(spec, "rows", []) for cell in row]
+    return "\n".join(parts).replace("\\", "")
+
+
+def check_printed(terms: list[Term], texts, path: Path = GLOSSARY) -> None:
+    """The verbatim rule (glossary/README.md): every term and alias is printed in some text."""
+    corpus = printed_passages(texts)
+    problems = []
+    for index, term in enumerate(terms):
+        forms = [("term", None, term.term)] + [("aliases", i, alias) for i, alias in enumerate(term.aliases)]
+        for field, i, form in forms:
+            if form not in corpus:
+                where = position_in(path, index, field) if i is None else position_in(path, index, field, i)
+                problems.append(EditionError(path, f"glossary entry '{term.id}': '{form}' is printed in no text — "
+                                                   "write the form exactly as the cleaned text prints it, or remove it",
+                                             *where))
+    if problems:
+        raise problems[0] if len(problems) == 1 else EditionErrors(problems)
 
 
 def form_pattern(terms: list[Term]) -> re.Pattern | None:
@@ -207,3 +277,57 @@ def candidates(texts, terms: list[Term]) -> list[Candidate]:
 
 def normal(text: str) -> str:
     return re.sub(r"[\s.]", "", text).lower()
+
+
+# --- the reader's order: 注音 (Bopomofo), as Taiwanese dictionaries sort ------------------------
+
+ZHUYIN = "ㄅㄆㄇㄈㄉㄊㄋㄌㄍㄎㄏㄐㄑㄒㄓㄔㄕㄖㄗㄘㄙㄚㄛㄜㄝㄞㄟㄠㄡㄢㄣㄤㄥㄦㄧㄨㄩ"
+TONES = {"ˊ": 2, "ˇ": 3, "ˋ": 4, "˙": 5}
+LATIN = "外文"          # the group of forms that begin with a Latin letter (APEC), after ㄩ
+
+
+def syllables(text: str) -> list[str]:
+    """The 注音 of each character of `text`, read in context (pypinyin's phrase dictionary);
+    other characters as themselves.
+
+    >>> syllables("外交休兵")
+    ['ㄨㄞˋ', 'ㄐㄧㄠ', 'ㄒㄧㄡ', 'ㄅㄧㄥ']
+    """
+    from pypinyin import Style, pinyin
+
+    return [reading[0] for reading in pinyin(text, style=Style.BOPOMOFO, errors=lambda chars: list(chars))]
+
+
+def syllable_key(syllable: str) -> tuple:
+    """A syllable's place: its symbols in 注音 order, then its tone (一聲 before ˊ ˇ ˋ ˙)."""
+    tone = next((TONES[mark] for mark in syllable if mark in TONES), 1)
+    symbols = [char for char in syllable if char not in TONES]
+    if symbols and all(char in ZHUYIN for char in symbols):
+        return (0, tuple(ZHUYIN.index(char) for char in symbols), tone)
+    return (1, tuple(ord(char) for char in syllable.lower()), 0)
+
+
+def zhuyin_key(text: str) -> tuple:
+    """The sort key of a Chinese form in 注音 order, character by character: by syllable, and the
+    words of one first character together (homophones by code point, which follows radical and
+    strokes); forms that begin with a Latin letter come last.
+
+    >>> sorted(["外交休兵", "八國集團", "APEC", "不對稱", "巴黎"], key=zhuyin_key)
+    ['八國集團', '巴黎', '不對稱', '外交休兵', 'APEC']
+    """
+    return tuple((syllable_key(syllable), char) for syllable, char in zip(syllables(text), text))
+
+
+def initial(text: str) -> str:
+    """The jump index's letter of a form: the first 注音 symbol of its first syllable, or 外文.
+
+    >>> initial("外交休兵"), initial("六方會談"), initial("APEC")
+    ('ㄨ', 'ㄌ', '外文')
+    """
+    first = syllables(text)[0]
+    return first[0] if first[:1] in tuple(ZHUYIN) else (first[1] if first[:1] == "˙" else LATIN)
+
+
+def reader_order(terms: list[Term]) -> list[Term]:
+    """The glossary page's order within a kind: 注音 of the Chinese form, then id."""
+    return sorted(terms, key=lambda term: (zhuyin_key(term.term), term.id))

@@ -19,6 +19,7 @@ from .mdtext import escape
 from .model import Block, CleanText, Item, Note
 from .notecheck import truncated_notes
 from .paragraphs import squeeze_spaces
+from .wording import note_problem_zh, reason_zh, scope_zh
 
 KIND_LABELS = {"journal article": "期刊論文", "master's thesis": "碩士論文",
                "thesis chapter": "學位論文章節", "government report": "政府施政報告"}
@@ -115,19 +116,28 @@ def description(edition) -> str:
     return escape(squeeze_spaces(edition.description))
 
 
+def english(text: str) -> str:
+    """A text's own English words (its English title, an institution's name) marked as English."""
+    return f'<span lang="en">{escape(text)}</span>'
+
+
 def metadata_lines(text: CleanText, report_url: str, whole_text: str | None = None) -> list[str]:
     """The "版本說明" box; `whole_text`: the row pointing to the text's one-page whole text."""
     edition = text.edition
     pub = edition.publication
     rows = [("類型", KIND_LABELS[edition.kind]),
             ("題名", escape(edition.title) + ("（編者擬題：原件無題名頁）" if edition.title_is_editorial else "")),
-            ("英文題名", escape(edition.title_en)),
+            ("英文題名", english(edition.title_en)),
             ("原始檔案", f"`seeds/{edition.source}`")]
-    for label, value in (("學校", pub.institution and f"{pub.institution}（{pub.institution_en}）"),
-                         ("學位", pub.degree), ("論文題目", pub.thesis_title), ("章名", pub.chapter_title),
-                         ("發行機關", pub.issuer), ("年份", pub.year), ("出處說明", pub.evidence)):
+    institution = pub.institution and escape(pub.institution) + (f"（{english(pub.institution_en)}）"
+                                                                 if pub.institution_en else "")
+    for label, value in (("學校", institution), ("學位", pub.degree and escape(pub.degree)),
+                         ("論文題目", pub.thesis_title and escape(pub.thesis_title)),
+                         ("章名", pub.chapter_title and escape(pub.chapter_title)),
+                         ("發行機關", pub.issuer and escape(pub.issuer)), ("年份", pub.year and escape(pub.year)),
+                         ("出處說明", pub.evidence and escape(squeeze_spaces(pub.evidence)))):
         if value:
-            rows.append((label, escape(value)))
+            rows.append((label, value))
     rows.append(("清理報告", f"[移除的版面元素與編輯更正]({report_url})"))
     if whole_text:
         rows.append(("列印", whole_text))
@@ -387,6 +397,8 @@ def render_page(text: CleanText, page: Page, pages: list[Page], terms: dict | No
 def render_report(text: CleanText) -> str:
     """The cleaning report: every removed line and every editorial correction."""
     edition = text.edition
+    titles = {page.key: page.title for page in split_pages(text)}
+    captions = {anchor: item_caption(item) for anchor, item in text.items.items()}
     # Excluded from search: its removed lines would otherwise outrank the text they came from.
     out = ["---", "search:", "  exclude: true", "---", "",
            f"# 清理報告：{escape(edition.title)} {{#top}}", "",
@@ -394,7 +406,7 @@ def render_report(text: CleanText) -> str:
            "與每一項編輯更正，依原始行號排列；移除內容不屬於正文，但逐字保留於此，以便核對。", "",
            "## 移除的內容 {#removed}", "", "| 原始行 | 內容 | 原因 |", "|---:|---|---|"]
     for removal in sorted(text.removals, key=lambda r: r.no):
-        out.append(f"| {removal.no} | {escape(removal.text)} | {escape(removal.reason)} |")
+        out.append(f"| {removal.no} | {escape(removal.text)} | {escape(reason_zh(removal.reason, captions))} |")
     out += ["", "## 編輯更正 {#corrections}", ""]
     if text.corrections:
         out += ["| 原始行 | 原文 | 更正 | 理由 |", "|---:|---|---|---|"]
@@ -409,10 +421,11 @@ def render_report(text: CleanText) -> str:
     truncated = sorted(truncated_notes(text.edition.notes).items(), key=lambda item: (item[0][0], int(item[0][1])))
     if explained or truncated:
         out += ["| 範圍 | 註號 | 原始行 | 情形 | 編輯決定與理由 |", "|---|---:|---:|---|---|"]
-        out += [f"| {a.scope} | {a.number} | {a.line or ''} | {escape(a.message)} | {escape(squeeze_spaces(a.decision.reason))} |"
-                for a in explained]
+        out += [f"| {escape(scope_zh(a.scope, titles))} | {a.number} | {a.line or ''} | {note_problem_zh(a.message)} "
+                f"| {escape(squeeze_spaces(a.decision.reason))} |" for a in explained]
         for (scope, number), decision in truncated:
-            out.append(f"| {scope} | {number} | | the note breaks off | {escape(squeeze_spaces(decision.reason))} |")
+            out.append(f"| {escape(scope_zh(scope, titles))} | {number} | | {note_problem_zh('the note breaks off')} "
+                       f"| {escape(squeeze_spaces(decision.reason))} |")
     else:
         out.append("沒有異常。")
     report = text.citation_report
@@ -422,7 +435,7 @@ def render_report(text: CleanText) -> str:
                 "下表列出無法還原的省略引用（所指著作不在本文節錄範圍內，未建假書目）與資料不足以建立書目的引用。", ""]
         if report["problems"]:
             out += ["| 範圍 | 註號 | 情形 | 內容 |", "|---|---:|---|---|"]
-            out += [f"| {scope} | {number} | {escape(kind)} | {escape(what)} |"
+            out += [f"| {escape(scope_zh(scope, titles))} | {number} | {escape(kind)} | {escape(what)} |"
                     for scope, number, kind, what in report["problems"]]
         else:
             out.append("沒有問題。")
@@ -548,7 +561,7 @@ def render_catalogue(texts: list[CleanText], prefix: str = "texts/", heading: bo
         edition = text.edition
         mark = "（編者擬題）" if edition.title_is_editorial else ""
         out += [f"{hashes} [{escape(edition.title)}]({prefix}{edition.slug}/index.md){mark}", "",
-                f"*{escape(edition.title_en)}* · {KIND_LABELS[edition.kind]} · 原始檔案 `{edition.source}`", "",
+                f'<em lang="en">{escape(edition.title_en)}</em> · {KIND_LABELS[edition.kind]} · 原始檔案 `{edition.source}`', "",
                 description(edition), ""]
     return "\n".join(out)
 
@@ -611,31 +624,59 @@ def term_passages(texts: list[CleanText]) -> dict[str, list[str]]:
     return lines
 
 
+def glossary_source(term) -> str:
+    """The 依據 line of an entry: the source, linked to its bibliography entries (`bib:`). A source
+    naming several works (「…; …」) links each to its key when the counts agree."""
+    parts = [part.strip() for part in term.source.split(";")] if term.source else []
+    if term.bib and len(parts) == len(term.bib):
+        cited = [f'[{escape(part)}](bibliography.md#{key}){{: lang="en" }}' for part, key in zip(parts, term.bib)]
+        return "依據：" + "；".join(cited)
+    line = f'依據：<span lang="en">{escape(term.source)}</span>' if term.source else "依據："
+    if term.bib:
+        line += "（參考文獻：" + "、".join(f"[{key}](bibliography.md#{key})" for key in term.bib) + "）"
+    return line
+
+
+def zhuyin_index(groups: list[tuple[str, str, list]]) -> list[str]:
+    """The jump index: per kind, each 注音 initial its entries begin with, linked to the first."""
+    from .glossary import initial
+
+    rows = []
+    for kind, label, group in groups:
+        firsts: dict[str, str] = {}
+        for term in group:
+            firsts.setdefault(initial(term.term), term.id)
+        links = " ".join(f'<a href="#{anchor}">{letter}</a>' for letter, anchor in firsts.items())
+        rows.append(f'<li><a class="zhuyin-kind" href="#kind-{kind}">{label}</a> {links}</li>')
+    return ['<nav class="zhuyin-index" aria-label="注音索引"><ul>', *rows, "</ul></nav>", ""]
+
+
 def render_glossary(terms: list, texts: list[CleanText]) -> str:
-    """docs/glossary.md: entries grouped by kind, each with every passage that uses it."""
-    from .glossary import KINDS
+    """docs/glossary.md: entries grouped by kind, in 注音 order, each with every passage that uses it."""
+    from .glossary import KINDS, reader_order
 
     passages = term_passages(texts)
     names = {term.id: term.term for term in terms}
     out = ["# 詞彙表 {#top}", "",
            "本表收錄五篇文獻中的術語、人名、組織、條約與事件，多數附原文與本版撰寫的簡短定義。"
            "正文各節第一次出現的詞條會連結至此；每個詞條下列出使用它的所有段落。"
-           "各類詞條依英文原文（識別碼）排序。", ""]
-    for kind, label in KINDS.items():
-        group = sorted((t for t in terms if t.kind == kind), key=lambda t: t.id)
-        if not group:
-            continue
+           "各類詞條依中文詞目的注音符號順序排列（ㄅㄆㄇㄈ…），以外文字母開頭的詞目列於各類之末；"
+           "下方索引可跳到各類中以該注音符號開頭的第一個詞條。", ""]
+    groups = [(kind, label, reader_order([t for t in terms if t.kind == kind])) for kind, label in KINDS.items()]
+    groups = [group for group in groups if group[2]]
+    out += zhuyin_index(groups)
+    for kind, label, group in groups:
         out += [f"## {label} {{#kind-{kind}}}", ""]
         for term in group:
             out += [f"### {escape(term.term)} {{#{term.id}}}", ""]
-            facts = [f"*{escape(term.original)}*" if term.original else "", label]
+            facts = [f'*{escape(term.original)}*{{: lang="en" }}' if term.original else "", label]
             if term.aliases:
                 facts.append("又作：" + "、".join(escape(a) for a in term.aliases))
             out += [" · ".join(f for f in facts if f), ""]
             if term.definition:
                 out += [escape(squeeze_spaces(term.definition)), ""]
-            if term.source:
-                out += [f"依據：{escape(term.source)}", ""]
+            if term.source or term.bib:
+                out += [glossary_source(term), ""]
             if term.related:
                 out += ["相關詞條：" + "、".join(f"[{escape(names[r])}](#{r})" for r in term.related), ""]
             uses = passages.get(term.id, [])

@@ -165,7 +165,7 @@ def render_bibliography(bibliography: Bibliography, library, texts) -> str:
         out += [f"## {label} {{#{'zh' if langid == 'zh-Hant' else 'en'}}}", ""]
         for entry in group:
             out += [f'<div class="bib-entry" id="{entry.key}" markdown>', "",
-                    format_entry(entry), "",
+                    format_entry(entry) + ("" if langid == "zh-Hant" else '\n{: lang="en" }'), "",
                     f'<span class="bib-cited">引用：{backlinks(cited.get(entry.key, []), places)}</span>'
                     f' <span class="bib-key">`{entry.key}`</span>', "", "</div>", ""]
     return "\n".join(out).rstrip("\n") + "\n"

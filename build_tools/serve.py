@@ -35,7 +35,7 @@ from .errors import EditionError
 
 # The sources of the site: what a save in them rebuilds (docs/ minus what the build generates).
 WATCHED = ("seeds", "editions", "annotations", "glossary", "bib", "build_tools", "docs", "overrides",
-           "mkdocs.yml", "VERSION", "CHANGELOG.md")
+           "mkdocs.yml", "VERSION", "CHANGELOG.md", "CHANGELOG.zh-TW.md")
 # Saves there need a full MkDocs build (theme, configuration, assets shared by every page).
 FULL_BUILD = ("mkdocs.yml", "overrides/", "docs/assets/", "build/nav.yml")
 IGNORED_SUFFIXES = (".tmp", ".pyc", ".swp", ".swx", "~")

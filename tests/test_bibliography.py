@@ -261,7 +261,7 @@ def test_editors_corrections_survive_extraction(bibliography, entries, texts):
 
 def test_bibliography_page_formats_entries_in_one_style(site):
     bib = (site / "bibliography" / "index.html").read_text(encoding="utf-8")
-    helleiner = re.search(r'id="helleiner2011understanding">\s*<p>(.*?)</p>', bib, re.S).group(1)
+    helleiner = re.search(r'id="helleiner2011understanding">\s*<p lang="en">(.*?)</p>', bib, re.S).group(1)
     assert re.sub(r"<[^>]+>", "", helleiner) == (
         "Helleiner, Eric. 2011. “Understanding the 2007-2008 Global Financial Crisis: Lessons for Scholars "
         "of International Political Economy.” Annual Review of Political Science 14: 67–87.")

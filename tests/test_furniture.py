@@ -50,6 +50,6 @@ def test_note_numbering_restarts_per_chapter_in_001(texts):
 
 def test_report_page_lists_removed_lines(files):
     report = files["texts/china-multilateralism-six-party-talks/report.md"]
-    assert "| 755 | 12 | page number |" in report
+    assert "| 755 | 12 | 頁碼 |" in report
     # the text's page links to its report as a Markdown file, so MkDocs validates the link
     assert "(report.md)" in files["texts/china-multilateralism-six-party-talks/index.md"]
