@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .accounting import discrepancy
+from .accounting import discrepancy, region_discrepancies
 from .editions import ROOT, discover
 from .errors import EditionError, warn
 from .model import CleanText
@@ -51,6 +51,10 @@ def clean_all() -> list[CleanText]:
             sample = "".join(sorted((lost or invented).elements()))[:40]
             raise EditionError(raw, f"the cleaner {'lost' if lost else 'invented'} characters ({sample}) — "
                                     "this is a bug in build_tools: report it with this message")
+        for region, lost, invented in region_discrepancies(text):
+            sample = "".join(sorted((lost or invented).elements()))[:40]
+            raise EditionError(raw, f"text moved {'out of' if lost else 'into'} the {region} ({sample}) — this is a bug "
+                                    "in build_tools: report it with this message")
         check_notes(raw, text)
         check_unique_anchors(raw, text)
         texts.append(text)

@@ -84,7 +84,7 @@ class Outline(Strict):
 
 
 class Paragraphs(Strict):
-    signal: Literal["indent", "trailing-space"]
+    signal: Literal["indent", "trailing-space"] | None = None   # only to overrule paragraphs.layout_of
     breaks_before: list[int] = []          # raw lines that start a paragraph the layout does not mark
     joins_before: list[int] = []           # raw lines that continue a paragraph despite the layout
 
@@ -203,7 +203,7 @@ class Edition(Strict):
     publication: Publication = Publication()
     furniture: Furniture = Furniture()
     outline: Outline
-    paragraphs: Paragraphs
+    paragraphs: Paragraphs = Paragraphs()
     notes: list[NoteDecision] = []
     tables: list[TableSpec] = []
     figures: list[FigureSpec] = []

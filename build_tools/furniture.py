@@ -45,6 +45,15 @@ class Paged:
     removals: list[Removal]
 
 
+def regions_of(paged: Paged) -> dict[int, str]:
+    """The region each text line was put in: body, notes (page-bottom and endnote blocks) or furniture."""
+    regions = {line.no: "body" for line in paged.body if line.text.strip()}
+    regions.update({line.no: "notes" for block in paged.note_blocks for line in block.lines})
+    regions.update({line.no: "notes" for line in paged.endnotes if line.text.strip()})
+    regions.update({removal.no: "furniture" for removal in paged.removals})
+    return regions
+
+
 def is_empty(line: Line) -> bool:
     return line.text == ""
 
@@ -147,6 +156,21 @@ def ends_note_block(lines: list[Line], i: int, last_note_line: Line | None) -> b
     return not NOTE_OPEN.search(last_note_line.text) or next_separator_continues(lines, i + 1)
 
 
+def note_finished_before(lines: list[Line], i: int, block: list[Line]) -> bool:
+    """Inside a note block, has the last note ended so that line i resumes the body? Its last line
+    ends a sentence clearly short of the block's measure, a wider gap than a note's line spacing
+    follows, and line i does not start a note (002: the title note （＊） ends 「成，特申謝忱。」; the abstract goes on
+    at 26)."""
+    from .paragraphs import SHORT, ends_sentence, width   # paragraphs imports this module
+    from .notes import FOOTNOTE_START, STAR_START
+    if not block or not lines[i].text.strip() or not (is_empty(lines[i - 1]) and is_empty(lines[i - 2])):
+        return False   # a wider gap than between a note's lines, then
+    last = block[-1]
+    measure = max(width(line.text) for line in block)
+    return (ends_sentence(last) and width(last.text) < SHORT * measure
+            and not FOOTNOTE_START.match(lines[i].text) and not STAR_START.match(lines[i].text))
+
+
 def paginate(lines: list[Line], edition) -> Paged:
     """Split raw lines into body lines, note blocks and removed furniture."""
     policy = edition.furniture
@@ -186,7 +210,8 @@ def paginate(lines: list[Line], edition) -> Paged:
             in_notes, last_note_line = True, None
             continue
         if in_notes:
-            ends = line.no in policy.note_block_ends or ends_note_block(lines, i, last_note_line)
+            ends = line.no in policy.note_block_ends or ends_note_block(lines, i, last_note_line) \
+                or note_finished_before(lines, i, blocks[-1].lines)
             if line.no in policy.not_page_starts or not ends:
                 if line.text.strip():
                     blocks[-1].lines.append(line)

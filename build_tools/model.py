@@ -100,6 +100,7 @@ class CleanText:
     citation_report: dict = field(default_factory=dict)  # counts and problems of its citations (set by the build)
     annotations: dict = field(default_factory=dict)  # (page key, anchor) -> [annotations.Placed] (set by the build)
     warnings: list[str] = field(default_factory=list)
+    regions: dict = field(default_factory=dict)     # raw line -> "body" | "notes" | "furniture" (furniture.paginate)
 
 
 @dataclass(frozen=True)
