@@ -55,6 +55,7 @@ class Note:
     text: str
     lines: tuple[int, ...]
     scope: str = ""       # numbering scope: the chapter anchor where numbering restarts
+    marks: tuple = ()     # editorial corrections in its text: (start, end, source reading) (corrections.mark)
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class Block:
     page: str = ""        # output page key
     item: Item | None = None   # the list item this block belongs to (lists.nest)
     opens_item: bool = False   # the block is the item's first (it begins with the enumerator)
+    marks: tuple = ()          # editorial corrections in its text: (start, end, source reading) (corrections.mark)
 
 
 @dataclass

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import furniture, lists, markers, notecheck, notes, paragraphs, structure, tables
 from .corrections import apply_corrections
+from .corrections import mark as corrections_marked
 from .editions import edition_path
 from .errors import EditionError
 from .markers import MARK_CLOSE, MARK_OPEN
@@ -106,6 +107,8 @@ def clean(raw: Path, edition) -> CleanText:
                               result.items, tables.figures_after(edition), anchor, page)
         nesting = lists.nest([block.text for block in body], anchor, edition.outline.list_levels)
         result.blocks += [replace(block, item=item, opens_item=opens) for block, (item, opens) in zip(body, nesting)]
+    result.blocks = corrections_marked(result.blocks, corrections)
+    result.notes = corrections_marked(result.notes, corrections)
     return result
 
 

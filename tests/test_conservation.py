@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 STAR_NOTE = "    **原文題注（＊）**："
 EDITORIAL = re.compile(r'<span class="ed-remark">.*?</span>')
 REPORT_ROW = re.compile(r"^\| (\d+) \| (.*) \| (.*) \|$")
+CORRECTION_ROW = re.compile(r"^\| (\d+) \| (.*?) \| (.*?) \| .* \|$")
 
 
 ANNOTATION = re.compile(r"^( *)/// (?:annotation|cite) \|.*?^\1///$", re.M | re.S)   # annotations, cite boxes
@@ -70,10 +71,17 @@ def test_every_character_accounted_for(files, texts, prefix):
         if block.kind == "heading" and (block.heading.anchor == "title" or
                                         (texts[prefix].edition.outline.split_level == block.heading.level)):
             out += chars(block.heading.label + block.heading.title)
-    for line in files[f"texts/{slug}/report.md"].split("\n"):
+    report = files[f"texts/{slug}/report.md"]
+    removed, _, corrected = report.partition("{#corrections}")
+    for line in removed.split("\n"):
         row = REPORT_ROW.match(line)
         if row and row[1].isdigit():
             out += chars(html.unescape(re.sub(r"\\(.)", r"\1", row[2])))
+    for line in corrected.split("\n"):   # | line | source | correction | reason |: the source's text, not the edition's
+        row = CORRECTION_ROW.match(line)
+        if row:
+            out += chars(html.unescape(re.sub(r"\\(.)", r"\1", row[2])))
+            out -= chars(html.unescape(re.sub(r"\\(.)", r"\1", row[3])))
     assert out == chars(raw), (chars(raw) - out, out - chars(raw))
 
 
