@@ -100,6 +100,9 @@ class CleanText:
     citation_report: dict = field(default_factory=dict)  # counts and problems of its citations (set by the build)
     annotations: dict = field(default_factory=dict)  # (page key, anchor) -> [annotations.Placed] (set by the build)
     warnings: list[str] = field(default_factory=list)
+    # the printed page each raw line stands on, from the page numbers found as furniture (furniture.printed_pages):
+    # {raw line no: page number}; lines of pages whose number was not found are absent
+    printed_pages: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

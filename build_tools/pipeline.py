@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from . import furniture, lists, markers, notecheck, notes, paragraphs, structure, tables
+from . import findings, furniture, lists, markers, notecheck, notes, paragraphs, structure, tables
 from .corrections import apply_corrections
 from .editions import edition_path
 from .errors import EditionError
@@ -78,6 +78,7 @@ def clean(raw: Path, edition) -> CleanText:
     result = CleanText(edition, lines, corrections=corrections)
     paged = furniture.paginate(lines, edition)
     result.removals.extend(paged.removals)
+    result.printed_pages = paged.printed_pages
     body, result.items, table_removals = tables.place(paged.body, edition, edition_path(raw))
     result.removals.extend(table_removals)
     sections = structure.structure(body, edition)
@@ -104,6 +105,7 @@ def clean(raw: Path, edition) -> CleanText:
                               result.items, tables.figures_after(edition), anchor, page)
         nesting = lists.nest([block.text for block in body], anchor, edition.outline.list_levels)
         result.blocks += [replace(block, item=item, opens_item=opens) for block, (item, opens) in zip(body, nesting)]
+    result.warnings += [finding.warning for finding in findings.implausible(result, f"editions/{raw.stem}.yml")]
     return result
 
 
