@@ -20,6 +20,7 @@ from pathlib import Path
 from .accounting import discrepancy, region_discrepancies
 from .editions import ROOT, discover
 from .errors import EditionError, warn
+from .findings import summary
 from .model import CleanText
 from .pipeline import clean
 from .glossary import find_note_uses, find_uses, jieba_user_dictionary, load_glossary
@@ -216,6 +217,8 @@ def generate(journal: Journal | None = None) -> int:
     library = load_bib()
     texts = clean_all()
     files = generate_files(texts, terms, library)
+    for text in texts:
+        print(summary(text))
     citing = sum(text.citation_report["citing"] for text in texts)
     linked = sum(text.citation_report["linked"] for text in texts)
     unresolved = sum(len(text.citation_report["problems"]) for text in texts)

@@ -44,6 +44,7 @@ class Furniture(Strict):
     endnotes_heading: str | None = None
     not_page_starts: list[int] = []
     note_block_ends: list[int] = []        # raw lines that resume the body after a note block the layout does not close
+    note_block_starts: list[int] = []      # raw lines that open a note block (its first note) where no rule finds it
 
 
 class NamedHeading(Strict):

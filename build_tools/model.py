@@ -103,6 +103,9 @@ class CleanText:
     annotations: dict = field(default_factory=dict)  # (page key, anchor) -> [annotations.Placed] (set by the build)
     warnings: list[str] = field(default_factory=list)
     regions: dict = field(default_factory=dict)     # raw line -> "body" | "notes" | "furniture" (furniture.paginate)
+    # the printed page each raw line stands on, from the page numbers found as furniture (furniture.printed_pages):
+    # {raw line no: page number}; lines of pages whose number was not found are absent
+    printed_pages: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from .paragraphs import join_lines, rejoin_broken_words, squeeze_spaces
 # A note number never starts with 0 ("008度…" continues a year broken across lines: 2 / 008).
 FOOTNOTE_START = re.compile(r"^\s*(?P<n>[1-9]\d{0,2})(?:\s+|(?=[^\d\s.,\-)）]))(?P<rest>.*)$|^\s*(?P<bare>[1-9]\d{0,2})\s*$")
 STAR_START = re.compile(r"^\s*[*＊]\s*(?P<rest>.*)$")
-ENDNOTE_START = re.compile(r"(?:^\s*|\s{2,})(?P<n>[1-9]\d?)\.(?=\S)")
+ENDNOTE_START = re.compile(r"(?:^\s*|\s{2,})(?P<n>[1-9]\d?)\.(?: ?)(?=\S)")
 
 
 def _append(note: dict, line: Line, text: str, removals) -> None:
@@ -141,8 +141,11 @@ def parse_endnotes(lines: list[Line], scope_of, removals) -> list[Note]:
             notes.append(current)
             cursor = found.end()
         rest = line.text[cursor:]
+        if current is None and rest.strip():      # text before the first number: kept, as a note without one
+            current = {"number": "?", "text": "", "lines": [], "last_raw": ""}
+            notes.append(current)
         if current is not None and rest.strip():
             current = owner_of_fragment(notes, current, rest)
             _append(current, line, rest, removals)
-    notes.sort(key=lambda n: int(n["number"]))
+    notes.sort(key=lambda n: int(n["number"]) if n["number"].isdigit() else 0)
     return _finish(notes, scope_of, removals)

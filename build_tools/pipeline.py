@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from . import furniture, lists, markers, notecheck, notes, paragraphs, structure, tables
+from . import findings, furniture, lists, markers, notecheck, notes, paragraphs, structure, tables
 from .corrections import apply_corrections
 from .corrections import mark as corrections_marked
 from .editions import edition_path
@@ -80,6 +80,7 @@ def clean(raw: Path, edition) -> CleanText:
     paged = furniture.paginate(lines, edition)
     result.removals.extend(paged.removals)
     result.regions = furniture.regions_of(paged)
+    result.printed_pages = paged.printed_pages
     body, result.items, table_removals = tables.place(paged.body, edition, edition_path(raw))
     result.removals.extend(table_removals)
     sections = structure.structure(body, edition)
@@ -109,6 +110,7 @@ def clean(raw: Path, edition) -> CleanText:
         result.blocks += [replace(block, item=item, opens_item=opens) for block, (item, opens) in zip(body, nesting)]
     result.blocks = corrections_marked(result.blocks, corrections)
     result.notes = corrections_marked(result.notes, corrections)
+    result.warnings += [finding.warning for finding in findings.implausible(result, f"editions/{raw.stem}.yml")]
     return result
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .annotations import KINDS as ANNOTATION_KINDS
 from .cite import cite_box, release
+from .findings import report_section
 from .markers import MARK_CLOSE, MARK_OPEN
 from .mdtext import escape
 from .model import Block, CleanText, Item, Note
@@ -425,6 +426,7 @@ def render_report(text: CleanText) -> str:
            f"# 清理報告：{escape(edition.title)} {{#top}}", "",
            f"原始檔案 `seeds/{edition.source}`。以下列出清理時移除的每一行版面元素（頁碼、頁首、浮水印等）"
            "與每一項編輯更正，依原始行號排列；移除內容不屬於正文，但逐字保留於此，以便核對。", "",
+           *report_section(text, f"editions/{edition.stem}.yml"),
            "## 移除的內容 {#removed}", "", "| 原始行 | 內容 | 原因 |", "|---:|---|---|"]
     for removal in sorted(text.removals, key=lambda r: r.no):
         out.append(f"| {removal.no} | {escape(removal.text)} | {escape(removal.reason)} |")
