@@ -11,7 +11,7 @@ ZENSICAL_STAMP := $(VENV)/.installed-zensical
 DEV_STAMP      := $(VENV)/.installed-dev
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build build-zensical serve test check bench fuzz browsers clean lock-anchors
+.PHONY: build build-zensical serve test check bench fuzz browsers clean lock-anchors layouts layout-tools
 
 # The virtual environment itself (Python 3.11+ with its venv module: Debian's python3-venv).
 $(PY):
@@ -71,6 +71,21 @@ bench: $(DEV_STAMP) browsers
 
 fuzz: $(DEV_STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_invariants.py
+
+# The layout bench: typeset tests/layouts/ with WeasyPrint, extract with pdftotext (default, -raw),
+# pdfminer.six, PyMuPDF and PDFBox into tests/layouts/fixtures/ (committed), then print the figures.
+# `make test` reads the committed fixtures (tests/test_layouts.py): no typesetting there.
+layout-tools:
+	@if ! command -v weasyprint >/dev/null || ! command -v pdftotext >/dev/null || \
+	    [ ! -f /usr/share/java/pdfbox2-tools.jar ] || ! command -v java >/dev/null; then \
+	  echo "Installing weasyprint, poppler-utils, libpdfbox2-java (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    weasyprint poppler-utils libpdfbox2-java default-jre-headless fonts-noto-cjk >/dev/null; \
+	fi
+
+layouts: $(STAMP) layout-tools
+	$(PY) -m tests.layouts.generate
+	$(PY) -m build_tools.layoutbench
 
 # Record newly published anchors in anchors.lock.json (review the diff, then commit it).
 lock-anchors: $(BUILD_STAMP)

@@ -5,6 +5,12 @@ raw (NFC) = headings + paragraphs + notes (a note's number counts as its digits,
             + removed furniture (cleaning report) + what corrections replaced,
 as multisets of non-whitespace characters. Corrections: the raw side holds the
 expected text, the output side the replacement.
+
+The sum holds region by region too (`region_discrepancies`): the characters of the raw lines
+furniture put in the body, the notes or the furniture are those of the blocks, notes and
+removals drawn from those lines. Text that moved from one region to another (002: the abstract
+read as part of the title note, which prints in the metadata box) shows as lost in one and
+invented in the other.
 """
 from __future__ import annotations
 
@@ -49,3 +55,43 @@ def discrepancy(text: CleanText) -> tuple[Counter, Counter]:
         raw.subtract(chars(correction.replacement))
     out = output_characters(text)
     return raw - out, out - raw
+
+
+def output_units(text: CleanText):
+    """(first raw line, characters) of every unit of output: blocks, tables, figures, notes, removals."""
+    for block in text.blocks:
+        if block.kind in ("heading", "paragraph") and block.lines:
+            yield block.lines[0], chars(block.text)
+    for item in text.items.values():
+        spec = getattr(item, "spec", item)
+        if not spec.lines:
+            continue
+        first = spec.lines[0][0]
+        if hasattr(item, "labels"):
+            yield first, chars(item.spec.caption + item.labels)
+        else:
+            yield first, table_characters(item)
+    for note in text.notes:
+        yield note.lines[0], chars(note.text + (note.number if note.number != "?" else ""))
+    for removal in text.removals:
+        yield removal.no, chars(removal.text)
+
+
+def region_discrepancies(text: CleanText) -> list[tuple[str, Counter, Counter]]:
+    """(region, characters lost, characters invented) for each region whose output differs from its
+    raw lines; empty when no text moved between body, notes and furniture."""
+    if not text.regions:
+        return []
+    raw: dict[str, Counter] = {}
+    for line in text.lines:
+        if line.no in text.regions:
+            raw.setdefault(text.regions[line.no], Counter()).update(chars(line.text))
+    out: dict[str, Counter] = {}   # corrections change a line and its output alike: they need no term here
+    for first, found in output_units(text):
+        out.setdefault(text.regions.get(first, "body"), Counter()).update(found)
+    problems = []
+    for region in sorted(set(raw) | set(out)):
+        have, got = raw.get(region, Counter()), out.get(region, Counter())
+        if +(have - got) or +(got - have):
+            problems.append((region, +(have - got), +(got - have)))
+    return problems

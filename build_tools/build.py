@@ -21,9 +21,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .accounting import discrepancy
+from .accounting import discrepancy, region_discrepancies
 from .editions import ROOT, discover
 from .errors import EditionError, warn
+from .findings import summary
 from .model import CleanText
 from .pipeline import clean
 from .glossary import check_printed, check_references, find_note_uses, find_uses, jieba_user_dictionary, load_glossary
@@ -127,6 +128,10 @@ def clean_checked(raw: Path, edition) -> CleanText:
         sample = "".join(sorted((lost or invented).elements()))[:40]
         raise EditionError(raw, f"the cleaner {'lost' if lost else 'invented'} characters ({sample}) — "
                                 "this is a bug in build_tools: report it with this message")
+    for region, lost, invented in region_discrepancies(text):
+        sample = "".join(sorted((lost or invented).elements()))[:40]
+        raise EditionError(raw, f"text moved {'out of' if lost else 'into'} the {region} ({sample}) — this is a bug "
+                                "in build_tools: report it with this message")
     check_notes(raw, text)
     check_unique_anchors(raw, text)
     return text
@@ -312,6 +317,8 @@ def generate(journal: Journal | None = None, memo: Memo | None = None) -> int:
     library = memo.get("library", digest(BIB), load_bib)
     texts = clean_all(memo)
     files = generate_files(texts, terms, library, memo)
+    for text in texts:
+        print(summary(text))
     citing = sum(text.citation_report["citing"] for text in texts)
     linked = sum(text.citation_report["linked"] for text in texts)
     unresolved = sum(len(text.citation_report["problems"]) for text in texts)

@@ -85,8 +85,6 @@ kind: "TODO: one of journal article, master's thesis, thesis chapter, government
 description: "TODO: one or two sentences in Chinese on what the text is about"
 outline:
   levels: [capital, number, paren]   # enumerators, outermost first: chapter section capital number paren
-paragraphs:
-  signal: trailing-space   # or: indent
 """
 
 

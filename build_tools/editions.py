@@ -44,6 +44,7 @@ class Furniture(Strict):
     endnotes_heading: str | None = None
     not_page_starts: list[int] = []
     note_block_ends: list[int] = []        # raw lines that resume the body after a note block the layout does not close
+    note_block_starts: list[int] = []      # raw lines that open a note block (its first note) where no rule finds it
 
 
 class NamedHeading(Strict):
@@ -84,7 +85,7 @@ class Outline(Strict):
 
 
 class Paragraphs(Strict):
-    signal: Literal["indent", "trailing-space"]
+    signal: Literal["indent", "trailing-space"] | None = None   # only to overrule paragraphs.layout_of
     breaks_before: list[int] = []          # raw lines that start a paragraph the layout does not mark
     joins_before: list[int] = []           # raw lines that continue a paragraph despite the layout
 
@@ -203,7 +204,7 @@ class Edition(Strict):
     publication: Publication = Publication()
     furniture: Furniture = Furniture()
     outline: Outline
-    paragraphs: Paragraphs
+    paragraphs: Paragraphs = Paragraphs()
     notes: list[NoteDecision] = []
     tables: list[TableSpec] = []
     figures: list[FigureSpec] = []

@@ -25,6 +25,13 @@ SEPARATOR_MIN = 20        # spaces in a footnote separator line
 CONTINUATION_MIN = 100    # spaces in a separator whose block continues the previous note
 NOTE_OPEN = re.compile(r"[：:，,、（(「《〈]\s*$")  # a note line ending like this goes on
 BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+PAGE_NUMBER = re.compile(r"^\s*[-–—]?\s*(?P<n>\d{1,4})\s*[-–—]?\s*$")
+FORM_FEED = "\f"
+HEADER_MAX = 40           # characters of a running header (spacing ignored)
+HEADER_MIN_PAGES = 3      # a line repeated on this many pages is furniture
+PIECE_MAX = 6             # characters of one line of a watermark broken into fragments
+PIECES_MIN = 4            # lines of a watermark run
+SENTENCE_END = re.compile(r"[。，、；：？！」』）》〉…]$")
 
 
 @dataclass
@@ -43,6 +50,16 @@ class Paged:
     note_blocks: list[NoteBlock]
     endnotes: list[Line]
     removals: list[Removal]
+    printed_pages: dict[int, int] = field(default_factory=dict)   # raw line no -> page number printed on its page
+
+
+def regions_of(paged: Paged) -> dict[int, str]:
+    """The region each text line was put in: body, notes (page-bottom and endnote blocks) or furniture."""
+    regions = {line.no: "body" for line in paged.body if line.text.strip()}
+    regions.update({line.no: "notes" for block in paged.note_blocks for line in block.lines})
+    regions.update({line.no: "notes" for line in paged.endnotes if line.text.strip()})
+    regions.update({removal.no: "furniture" for removal in paged.removals})
+    return regions
 
 
 def is_empty(line: Line) -> bool:
@@ -97,6 +114,345 @@ def find_watermarks(lines: list[Line], watermark: str) -> set[int]:
     return found
 
 
+def furniture_key(text: str) -> str:
+    """A line as furniture repeats it: spacing ignored, every number one and the same (page numbers).
+
+    >>> furniture_key("臺灣國際研究季刊　第 7 卷第 2 期"), furniture_key("外交部施政計畫   12")
+    ('臺灣國際研究季刊第#卷第#期', '外交部施政計畫#')
+    """
+    return re.sub(r"\d+", "#", squeeze(text))
+
+
+def could_be_header(text: str) -> bool:
+    """Short, not a sentence, not only a number, not a note or list line (「3 同上註，頁 88。」).
+
+    >>> could_be_header("國立臺灣示範大學外交學系碩士論文"), could_be_header("8 同上註，頁 12。"), could_be_header("12")
+    (True, False, False)
+    """
+    key = furniture_key(text)
+    words = re.sub(r"[\W\d_#]", "", key)
+    return 2 <= len(key) <= HEADER_MAX and len(words) >= 2 and not key.startswith("#") \
+        and not SENTENCE_END.search(key) and not key.endswith(".") and not starts_with_enumerator(key)
+
+
+def starts_with_enumerator(text: str) -> bool:
+    """「一、有利因素」「第四節 小結」: a heading, which may well repeat in every chapter."""
+    from .numerals import ENUMERATORS
+
+    return any(pattern.match(text) for pattern in ENUMERATORS.values())
+
+
+def by_page_break(lines: list[Line], i: int) -> bool:
+    """A form feed or a bare number within two text lines of line i (or on it): the edge of a page."""
+    def edge(j: int) -> bool:
+        text = lines[j].text
+        return text.startswith(FORM_FEED) or bool(PAGE_NUMBER.match(text.replace(FORM_FEED, ""))) \
+            or bool(re.search(r"\d\s*$", text))
+
+    if edge(i) or (i + 1 < len(lines) and lines[i + 1].text.startswith(FORM_FEED)):
+        return True
+    for step in (-1, 1):
+        j, seen = i + step, 0
+        while 0 <= j < len(lines) and seen < 2:
+            if lines[j].text.strip():
+                seen += 1
+                if PAGE_NUMBER.match(lines[j].text.replace(FORM_FEED, "")) or lines[j].text.startswith(FORM_FEED):
+                    return True
+            j += step
+    return False
+
+
+def repeats_on_most_pages(lines: list[Line], skip: set[int]) -> set[int]:
+    """Indexes of short lines that recur, spacing and numbers aside, on three pages or more (a running
+    header, a journal's name and issue), found without any edition-file entry. Occurrences closer
+    than a page's few lines (a table's repeated cells) do not count.
+
+    >>> lines = [Line(i, t) for i, t in enumerate(["外交部施政計畫 2", "甲乙丙丁。"] * 12 + ["外交部施政計畫 3"])]
+    >>> sorted(repeats_on_most_pages(lines, set()))[:3]
+    [0, 2, 4]
+    >>> cited = [Line(i, t) for i, t in enumerate(["二軌道外交：台灣務實外交的新座", "標〉，頁 3。"] * 4)]
+    >>> repeats_on_most_pages(cited, set())   # a citation wrapped alike in several notes
+    set()
+    """
+    by_key: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if i not in skip and could_be_header(line.text):
+            by_key.setdefault(furniture_key(line.text), []).append(i)
+    found: set[int] = set()
+    page_of = pages_by_form_feed(lines)
+    for key, where in by_key.items():
+        spread = [b - a for a, b in zip(where, where[1:])]
+        at_edges = sum(by_page_break(lines, i) for i in where)
+        # where form feeds tell the pages, a line on most of them is furniture wherever it stands
+        # (a watermark set in the middle of the page)
+        on_pages = len({page_of[i] for i in where}) if page_of else 0
+        most = page_of and on_pages >= max(HEADER_MIN_PAGES, (page_of[-1] + 1) // 2)
+        if len(where) >= HEADER_MIN_PAGES and min(spread, default=0) >= 2 and (2 * at_edges >= len(where) or most):
+            found.update(where)
+    return found
+
+
+def pages_by_form_feed(lines: list[Line]) -> list[int]:
+    """The page index of each line, counted by form feeds; [] when the extraction wrote none."""
+    if not any(FORM_FEED in line.text for line in lines):
+        return []
+    page, pages = 0, []
+    for line in lines:
+        page += line.text.count(FORM_FEED) if line.text.startswith(FORM_FEED) else 0
+        pages.append(page)
+        if FORM_FEED in line.text and not line.text.startswith(FORM_FEED):
+            page += line.text.count(FORM_FEED)
+    return pages
+
+
+def is_piece(text: str) -> bool:
+    """A fragment of a rotated watermark: a few characters, not a sentence's end."""
+    bare = squeeze(text)
+    return 0 < len(bare) <= PIECE_MAX and not SENTENCE_END.search(bare) and not bare.isdigit()
+
+
+def watermark_runs(lines: list[Line], skip: set[int]) -> set[int]:
+    """Indexes of runs of short fragments (a rotated watermark, one or two characters a line) whose
+    characters recur, in any order, on another page.
+
+    >>> text = ["正文一行，相當長的句子在這裡。"] + ["‧", "國", "立", "大", "學"] + ["正文一行。"] * 3
+    >>> sorted(watermark_runs([Line(i, t) for i, t in enumerate(text * 2)], set()))
+    [1, 2, 3, 4, 5, 10, 11, 12, 13, 14]
+    """
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i, line in enumerate(lines):
+        if not line.text.strip():
+            continue
+        if i not in skip and is_piece(line.text):
+            current.append(i)
+            continue
+        if len(current) >= PIECES_MIN:
+            runs.append(current)
+        current = []
+    if len(current) >= PIECES_MIN:
+        runs.append(current)
+    keys: dict[str, list[list[int]]] = {}
+    for run in runs:
+        # the same characters in any order: extractors interleave two lines of rotated text differently
+        keys.setdefault("".join(sorted("".join(squeeze(lines[i].text) for i in run))), []).append(run)
+    found = {i for same in keys.values() if len(same) >= 2 for run in same for i in run}
+    repeated = {key for key, same in keys.items() if len(same) >= 2}
+    for key, same in keys.items():
+        if key in repeated:
+            continue
+        for run in same:          # a short heading (第一節) caught in the run: keep only the watermark's lines
+            for wanted in repeated:
+                kept = [i for i in run if set(squeeze(lines[i].text)) <= set(wanted)]
+                if "".join(sorted("".join(squeeze(lines[i].text) for i in kept))) == wanted:
+                    found.update(kept)
+    return found
+
+
+def page_boundaries(lines: list[Line], furniture: set[int]) -> list[int]:
+    """Indexes where a page begins: a form feed (pdftotext, pdfminer, PyMuPDF write one per page),
+    or the first of a group of furniture lines."""
+    starts = [i for i, line in enumerate(lines) if line.text.startswith(FORM_FEED)]
+    previous = -2
+    for i in sorted(furniture):
+        if i > previous + 3:
+            starts.append(i)
+        previous = i
+    return sorted(set(starts))
+
+
+def near_boundary(lines: list[Line], i: int, boundaries: list[int], furniture: set[int], reach: int = 2) -> bool:
+    """Is line i among the `reach` text lines just before or after a page boundary or furniture?"""
+    def text_lines(indexes):
+        found = []
+        for j in indexes:
+            if 0 <= j < len(lines) and lines[j].text.strip() and j not in furniture:
+                found.append(j)
+            if len(found) == reach:
+                break
+        return found
+
+    for b in boundaries:
+        if i in text_lines(range(b - 1, b - 12, -1)) or i in text_lines(range(b, b + 12)):
+            return True
+    for f in furniture:
+        if i in text_lines(range(f + 1, f + 12)) or i in text_lines(range(f - 1, f - 12, -1)):
+            return True
+    return False
+
+
+def page_numbers_in_sequence(lines: list[Line], boundaries: list[int], furniture: set[int]) -> set[int]:
+    """Bare numbers next to a page boundary (or furniture, or the text's last line) whose values
+    rise page after page: page numbers, top or bottom, with or without a running header — never
+    a note number (a note after its number goes on; a page number stands alone by a boundary).
+
+    >>> FF = chr(12)
+    >>> text = ["正文。", "1", FF + "正文。", "7 同上。", "2", FF + "正文。", "3"]
+    >>> sorted(page_numbers_in_sequence([Line(i, t) for i, t in enumerate(text)], [2, 5], set()))
+    [1, 4, 6]
+    """
+    last_text = max((i for i, line in enumerate(lines) if line.text.strip()), default=-1)
+    candidates = []
+    for i, line in enumerate(lines):
+        found = PAGE_NUMBER.match(line.text.replace(FORM_FEED, ""))
+        if found and i not in furniture and (i == last_text or near_boundary(lines, i, boundaries, furniture)):
+            candidates.append((i, int(found["n"])))
+    chosen, previous = set(), 0
+    for i, number in candidates:
+        if number > previous and (not chosen or number - previous <= 3):
+            chosen.add(i)
+            previous = number
+    if len(chosen) < 2:
+        return set()
+    return chosen | first_and_last_pages(lines, chosen)
+
+
+def first_and_last_pages(lines: list[Line], chosen: set[int]) -> set[int]:
+    """The page numbers of a first page printed without a header, or a last one: a bare number
+    one below the first found (one above the last) about a page's length away from it.
+
+    >>> text = ["正文。"] * 20 + ["1"] + ["正文。"] * 20 + ["頁首", "2"] + ["正文。"] * 20 + ["頁首", "3"]
+    >>> lines = [Line(i, t) for i, t in enumerate(text)]
+    >>> sorted(first_and_last_pages(lines, {42, 64}))
+    [20]
+    """
+    order = sorted(chosen)
+    value = {i: int(PAGE_NUMBER.match(lines[i].text.replace(FORM_FEED, ""))["n"]) for i in order}
+    length = min(b - a for a, b in zip(order, order[1:]))
+    found = set()
+    first, last = order[0], order[-1]
+    for i, line in enumerate(lines):
+        bare = PAGE_NUMBER.match(line.text.replace(FORM_FEED, ""))
+        if not bare or i in chosen:
+            continue
+        if int(bare["n"]) == value[first] - 1 and length // 2 <= first - i <= length * 2:
+            found.add(i)
+        if int(bare["n"]) == value[last] + 1 and length // 2 <= i - last <= length * 2:
+            found.add(i)
+    return found
+
+
+NOTE_START = re.compile(r"^\s*(?P<n>[1-9][0-9]{0,2})(?:\s+|(?=[^\d\s.,\-)）、．:：%％年月日]))\S")
+FINAL = re.compile(r"[。．.？！?!」』）)]\s*$")
+ENDNOTES_HEADINGS = {"【註釋】", "註釋", "【註】", "註解", "附註", "【附註】", "Notes", "NOTES", "Endnotes"}
+
+
+def note_number(text: str) -> int | None:
+    """The number a line opens a note with (「4 林文程，〈…」, 「12Robert」), else None."""
+    found = NOTE_START.match(text.replace(FORM_FEED, ""))
+    return int(found["n"]) if found else None
+
+
+def continues_note_sequence(texts: list[str], expected: int) -> bool:
+    """Do these lines (a page's last ones) read as notes expected, expected+1, … to the page's end?
+    A line opening with a number already used (a second 「4 …」) means the first was body text
+    (「4以2000年…」: a marker at a line start).
+
+    >>> continues_note_sequence(["4 林文程，〈務實外交〉，頁 3。", "5 同上註。"], 4)
+    True
+    >>> continues_note_sequence(["4以2000年為例，雙方", "多次協商。", "4 林文程，頁 3。"], 4)
+    False
+    """
+    if note_number(texts[0]) != expected:
+        return False
+    current = expected
+    for text in texts[1:]:
+        number = note_number(text)
+        if number == current + 1:
+            current = number
+        elif number is not None and number <= current and re.match(r"^\s*\d+\s+\S", text):
+            return False
+    return True
+
+
+def called_before(texts: list[str], number: int) -> bool:
+    """Does the page's text above print the note's number glued to a word (its marker)?
+
+    >>> called_before(["正式國號。56月9日，雙方"], 5), called_before(["於 2005 年"], 5)
+    (True, False)
+    """
+    marker = re.compile(rf"(?<=[^\s\d]){number}(?![0-9]{{2}})|(?<=[^\s\d])\s{number}(?=\s*[^\s\d年月日%％])")
+    return any(marker.search(text) for text in texts)
+
+
+def width(text: str) -> float:
+    """A line's printed width in ems: a CJK character 1, a Latin one about half."""
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text.strip())
+
+
+def note_font_lines(widths: list[float]) -> float:
+    """The width above which a line is set in the notes' smaller type: 8 % beyond the body's
+    measure (the most common width of full lines)."""
+    from collections import Counter
+
+    full = Counter(round(w) for w in widths if w >= 10)
+    if not full:
+        return float("inf")
+    measure = max(full.items(), key=lambda item: (item[1], item[0]))[0]
+    return measure * 1.08
+
+
+def pages_of(lines: list[Line], boundaries: list[int], furniture: set[int]) -> list[list[int]]:
+    """The text lines of each page (furniture and empty lines left out), between boundaries."""
+    cuts = sorted(set(boundaries) | {0})
+    pages = []
+    for start, stop in zip(cuts, cuts[1:] + [len(lines)]):
+        pages.append([i for i in range(start, stop) if i not in furniture and lines[i].text.strip()])
+    return [page for page in pages if page]
+
+
+def footnote_block_starts(lines: list[Line], pages: list[list[int]], declared: set[int]) -> dict[int, bool]:
+    """{index: continues} of the lines that open a page's footnote block, found by the sequence of
+    note numbers at page ends (no separator line needed). `continues`: the block first ends the
+    previous page's last note, which broke off without final punctuation; its lines are those
+    just before the page's first note that are set in the notes' type (wider than the measure)."""
+    widths = [width(line.text) for line in lines]
+    wide = note_font_lines(widths)
+    opens: dict[int, bool] = {}
+    expected, open_note, previous = 1, False, []
+    for page in pages:
+        texts = [lines[i].text for i in page]
+        start = None
+        for k, i in enumerate(page):
+            # the next number (or 1: numbering restarts), a few later ones if a block was missed; its
+            # marker on this page or the one before (a note the typesetter moved to the next page)
+            if i in declared or any(continues_note_sequence(texts[k:], n) and called_before(previous + texts[:k], n)
+                                    for n in {1, *range(expected, expected + 4)} if note_number(texts[k]) == n):
+                start = k
+                break
+        previous = texts if start is None else texts[:start]
+        first = start if start is not None else len(page)
+        if open_note:
+            k = first - 1
+            while k >= 0 and (widths[page[k]] > wide or (k == first - 1 and FINAL.search(texts[k])
+                                                           and k > 0 and widths[page[k - 1]] > wide)):
+                k -= 1
+            if k < first - 1:
+                opens[page[k + 1]] = True
+        if start is None:
+            continue
+        opens.setdefault(page[start], False)
+        numbers = [note_number(t) for t in texts[start:]]
+        current = numbers[0]
+        for number in numbers[1:]:
+            if number == current + 1:
+                current = number
+        expected = current + 1
+        open_note = not FINAL.search(texts[-1])
+    return opens
+
+
+def endnotes_start(lines: list[Line], declared: str | None) -> int | None:
+    """Index of the endnotes heading (【註釋】, 註釋, Notes …) followed by note 1, else None."""
+    for i, line in enumerate(lines):
+        text = squeeze(line.text.replace(FORM_FEED, ""))
+        if (declared and text == squeeze(declared)) or text in ENDNOTES_HEADINGS:
+            following = next((l.text for l in lines[i + 1:] if l.text.strip()), "")
+            if declared or re.match(r"^\s*1\s*[.．、]?\s*\S", following.replace(FORM_FEED, "")):
+                return i
+    return None
+
+
 def find_running_headers(lines: list[Line], headers: list[str]) -> set[int]:
     """Indexes of lines that are exactly a running header (spacing ignored)."""
     wanted = {squeeze(h) for h in headers}
@@ -147,6 +503,70 @@ def ends_note_block(lines: list[Line], i: int, last_note_line: Line | None) -> b
     return not NOTE_OPEN.search(last_note_line.text) or next_separator_continues(lines, i + 1)
 
 
+def note_finished_before(lines: list[Line], i: int, block: list[Line]) -> bool:
+    """Inside a note block, has the last note ended so that line i resumes the body? Its last line
+    ends a sentence clearly short of the block's measure, a wider gap than a note's line spacing
+    follows, and line i does not start a note (002: the title note （＊） ends 「成，特申謝忱。」; the abstract goes on
+    at 26)."""
+    from .paragraphs import SHORT, ends_sentence, width   # paragraphs imports this module
+    from .notes import FOOTNOTE_START, STAR_START
+    if not block or not lines[i].text.strip() or not (is_empty(lines[i - 1]) and is_empty(lines[i - 2])):
+        return False   # a wider gap than between a note's lines, then
+    last = block[-1]
+    measure = max(width(line.text) for line in block)
+    return (ends_sentence(last) and width(last.text) < SHORT * measure
+            and not FOOTNOTE_START.match(lines[i].text) and not STAR_START.match(lines[i].text))
+
+
+def printed_pages(lines: list[Line], numbers: set[int], boundaries: list[int]) -> dict[int, int]:
+    """{raw line no: printed page number} from the page numbers found. Where numbers close their
+    pages in the extraction (text before the first one), a number's page runs back to the one
+    before it when they follow each other, else back to the page boundary before it; where they
+    open their pages, forward to the next number or boundary. Pages whose number was not found
+    (an excerpt's first pages) are left out rather than guessed.
+
+    >>> lines = [Line(i + 1, t) for i, t in enumerate(["正文。"] * 6 + ["1", "正文。", "2"])]
+    >>> pages = printed_pages(lines, {6, 8}, [7])
+    >>> pages[1], pages[7], pages[8], pages[9]
+    (1, 1, 2, 2)
+    """
+    value = {}
+    for i in sorted(numbers):
+        found = PAGE_NUMBER.match(lines[i].text.replace(FORM_FEED, ""))
+        if found:
+            value[i] = int(found["n"])
+    ordered = list(value)
+    if not ordered:
+        return {}
+    bounds = sorted(set(boundaries) | {0, len(lines)})
+
+    def boundary_before(i: int) -> int:
+        return max(b for b in bounds if b < i or b == 0)
+
+    def boundary_after(i: int) -> int:
+        return min(b for b in bounds if b > i)
+
+    closing = sum(1 for i in range(ordered[0]) if lines[i].text.strip() and i not in numbers) > 5
+    pages: dict[int, int] = {}
+    for k, i in enumerate(ordered):
+        if closing:
+            follows = k > 0 and value[i] == value[ordered[k - 1]] + 1
+            first = ordered[k - 1] + 1 if follows else boundary_before(i)
+            pages.update({lines[j].no: value[i] for j in range(first, i + 1)})
+        else:
+            follows = k + 1 < len(ordered) and value[ordered[k + 1]] == value[i] + 1
+            stop = ordered[k + 1] if follows else boundary_after(i)
+            start = boundary_before(i) if i - boundary_before(i) <= 3 else i
+            pages.update({lines[j].no: value[i] for j in range(start, stop)})
+    return pages
+
+
+def edited_lines(lines: list[Line], edition) -> set[int]:
+    """Indexes of the lines an editor rebuilt (tables, figures): no furniture is sought there."""
+    ranges = [r for spec in (*edition.tables, *edition.figures) for r in spec.lines]
+    return {i for i, line in enumerate(lines) if any(first <= line.no <= last for first, last in ranges)}
+
+
 def paginate(lines: list[Line], edition) -> Paged:
     """Split raw lines into body lines, note blocks and removed furniture."""
     policy = edition.furniture
@@ -157,14 +577,30 @@ def paginate(lines: list[Line], edition) -> Paged:
         marks = find_watermarks(lines, policy.watermark)
         reasons.update({i: "watermark" for i in marks})
         furniture |= marks
+    skip = furniture | edited_lines(lines, edition)
+    for i in watermark_runs(lines, skip):
+        reasons.setdefault(i, "watermark")
+        furniture.add(i)
+    for i in repeats_on_most_pages(lines, skip | furniture):
+        reasons.setdefault(i, "running header")
+        furniture.add(i)
     numbers = page_numbers_after(lines, furniture)
+    numbers |= page_numbers_in_sequence(lines, page_boundaries(lines, furniture), furniture)
     reasons.update({i: "page number" for i in numbers})
     furniture |= numbers
+    boundaries = page_boundaries(lines, furniture)
+    endnotes_at = endnotes_start(lines, policy.endnotes_heading)
+    declared = {i for i, line in enumerate(lines) if line.no in policy.note_block_starts}
+    by_sequence: dict[int, bool] = {i: False for i in declared}
+    if not any(separator_kind(line) for line in lines) and endnotes_at is None:
+        pages = pages_of(lines, boundaries, furniture | edited_lines(lines, edition))
+        by_sequence = footnote_block_starts(lines, pages, declared)
+    page_edges = set(boundaries)
 
     body: list[Line] = []
     blocks: list[NoteBlock] = []
     endnotes: list[Line] = []
-    in_notes = False
+    in_notes = sequence_block = False
     in_endnotes = False
     after_furniture = False
     last_note_line: Line | None = None
@@ -176,17 +612,27 @@ def paginate(lines: list[Line], edition) -> Paged:
         if in_endnotes:
             endnotes.append(line)
             continue
-        if policy.endnotes_heading and line.text.strip() == policy.endnotes_heading:
+        if in_notes and sequence_block and i in page_edges:
+            in_notes = False       # a note block found by its sequence ends with its page
+        if i in by_sequence:
+            blocks.append(NoteBlock(continues=by_sequence[i]))
+            in_notes, sequence_block, last_note_line = True, True, None
+        if i == endnotes_at:
             removals.append(Removal(line.no, line.text.strip(), "endnotes heading (notes are rendered as footnotes)"))
             in_endnotes = True
             continue
         kind = separator_kind(line)
         if kind:
             blocks.append(NoteBlock(continues=kind == "continued"))
-            in_notes, last_note_line = True, None
+            in_notes, sequence_block, last_note_line = True, False, None
+            continue
+        if in_notes and sequence_block:
+            if line.text.strip():
+                blocks[-1].lines.append(line)
             continue
         if in_notes:
-            ends = line.no in policy.note_block_ends or ends_note_block(lines, i, last_note_line)
+            ends = line.no in policy.note_block_ends or ends_note_block(lines, i, last_note_line) \
+                or note_finished_before(lines, i, blocks[-1].lines)
             if line.no in policy.not_page_starts or not ends:
                 if line.text.strip():
                     blocks[-1].lines.append(line)
@@ -201,4 +647,4 @@ def paginate(lines: list[Line], edition) -> Paged:
         body.append(replace(line, page_start=page_start) if page_start else line)
         if line.text.strip():
             after_furniture = False
-    return Paged(body, blocks, endnotes, removals)
+    return Paged(body, blocks, endnotes, removals, printed_pages(lines, numbers, boundaries))

@@ -26,7 +26,7 @@ def nest(texts: list[str], section_anchor: str, levels: list[str]) -> list[tuple
     [('sec-1-1-1', '（一）', True), ('sec-1-1-1', '（一）', False), ('sec-1-1-2', '（二）', True),
      ('sec-1-1-2-1', '１、', True), ('sec-1-1-2-2', '２、', True)]
     """
-    numbering = Numbering(len(levels), gap_at_top=False)
+    numbering = Numbering(len(levels), gap_at_top=False, missed_parents=False)
     open_items: list[Item] = []
     out: list[tuple[Item | None, bool]] = []
     for text in texts:

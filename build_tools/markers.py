@@ -26,7 +26,9 @@ MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 PADDED = re.compile(f"\\s*{MARK_OPEN}(\\d+){MARK_CLOSE}(\\s*)(.?)")
 LATIN_BEFORE = re.compile(r"[A-Za-z0-9.,;:)\"”’]")
 LATIN_AFTER = re.compile(r"[A-Za-z(]")
-CANDIDATE = re.compile(r"(?<![\d.,/\-])[1-9]\d{0,2}(?!\d|[.,:/]\d|\s*、)")   # never with a leading 0
+CANDIDATE = re.compile(r"(?<![\d,/\-])(?<!\d\.)(?<![\s(（]\.)[1-9]\d{0,2}(?!\d|[.,:/]\d|\s*、)")   # never with a leading 0
+GLUED_RUN = re.compile(r"(?<![\d.,/\-])[1-9]\d{1,6}")                  # a marker glued to a following number
+DATE_START = re.compile(r"^(?:(?:1[89]|20)\d\d\s*年|(?:[1-9]|1[0-2])\s*月|(?:[1-9]|[12]\d|3[01])\s*日)")
 DATE_OR_AMOUNT_AFTER = re.compile(r"^\s*(?:世紀|年|月|日(?!本)|%|％|歲|億|萬|千|百|倍|-\s*\d|~|～|至\s*\d)")
 UNIT_AFTER = re.compile(r"^\s*(?:餘|多|個|次|位|國|人|名|項|條|屆|周|週|天|小時|時|分|點|輪|家|枚|艘|種|架|部|章|節|"
                         r"頁|號|期|卷|版|級|方|席|票|度|元|美元|公里|里|場|份|件|篇|波|代)")
@@ -69,6 +71,20 @@ def is_marker_context(before: str, after: str) -> bool:
     return bool(SENTENCE_BEFORE.search(before)) or not UNIT_AFTER.match(after)
 
 
+def glued_to_a_date(run: str, expected: int, after: str) -> bool:
+    """Is the digit run the marker `expected` printed against a following date (「國號。63月9日」:
+    marker 6, then 3月; 「原則。192000年」: marker 19, then 2000年)?
+
+    >>> glued_to_a_date("63", 6, "月9日，雙方"), glued_to_a_date("192000", 19, "年政黨輪替")
+    (True, True)
+    >>> glued_to_a_date("2008", 2, "年")     # the year 2008, not marker 2 before 008年
+    False
+    """
+    head = str(expected)
+    rest = run[len(head):]
+    return run.startswith(head) and bool(rest) and rest[0] != "0" and bool(DATE_START.match(rest + after))
+
+
 def find_markers(lines: list[Line], scope_of, last_number: dict[str, int]):
     """Mark note markers in `lines` (document order); return the new lines and the markers found.
 
@@ -81,22 +97,34 @@ def find_markers(lines: list[Line], scope_of, last_number: dict[str, int]):
     for i, line in enumerate(lines):
         scope = scope_of(line.no)
         pieces, cursor = [], 0
-        for match in CANDIDATE.finditer(line.text):
-            number = int(match.group())
-            if number != expected.get(scope, 1) or number > last_number.get(scope, 0):
+        for start, end in candidates(line.text, expected.get(scope, 1), texts, i):
+            number = int(line.text[start:end])
+            if number != expected.get(scope, 1) or number > last_number.get(scope, 0) or start < cursor:
                 continue
-            before = _before(texts, i, match.start())
-            after = _after(texts, i, match.end())
+            before = _before(texts, i, start)
+            after = _after(texts, i, end)
             if not is_marker_context(before, after):
                 continue
-            pieces += [line.text[cursor:match.start()], MARK_OPEN, match.group(), MARK_CLOSE]
-            cursor = match.end()
+            pieces += [line.text[cursor:start], MARK_OPEN, line.text[start:end], MARK_CLOSE]
+            cursor = end
             expected[scope] = number + 1
             found.append(Marker(number, scope, line.no))
         if pieces:
             texts[i] = "".join(pieces) + line.text[cursor:]
     new_lines = [line if line.text == text else replace(line, text=text) for line, text in zip(lines, texts)]
     return new_lines, found
+
+
+def candidates(text: str, expected: int, texts: list[str], i: int):
+    """(start, end) of the digit runs of a line that may be a marker, in order: a short number on
+    its own, or the expected number printed against a following date after a sentence's end."""
+    found = [(m.start(), m.end()) for m in CANDIDATE.finditer(text)]
+    for run in GLUED_RUN.finditer(text):
+        head = len(str(expected))
+        if SENTENCE_BEFORE.search(_before(texts, i, run.start())) and \
+                glued_to_a_date(run.group(), expected, text[run.end():]):
+            found.append((run.start(), run.start() + head))
+    return sorted(set(found))
 
 
 def _before(texts: list[str], i: int, start: int) -> str:

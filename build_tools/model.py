@@ -55,6 +55,7 @@ class Note:
     text: str
     lines: tuple[int, ...]
     scope: str = ""       # numbering scope: the chapter anchor where numbering restarts
+    marks: tuple = ()     # editorial corrections in its text: (start, end, source reading) (corrections.mark)
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class Block:
     page: str = ""        # output page key
     item: Item | None = None   # the list item this block belongs to (lists.nest)
     opens_item: bool = False   # the block is the item's first (it begins with the enumerator)
+    marks: tuple = ()          # editorial corrections in its text: (start, end, source reading) (corrections.mark)
 
 
 @dataclass
@@ -100,6 +102,10 @@ class CleanText:
     citation_report: dict = field(default_factory=dict)  # counts and problems of its citations (set by the build)
     annotations: dict = field(default_factory=dict)  # (page key, anchor) -> [annotations.Placed] (set by the build)
     warnings: list[str] = field(default_factory=list)
+    regions: dict = field(default_factory=dict)     # raw line -> "body" | "notes" | "furniture" (furniture.paginate)
+    # the printed page each raw line stands on, from the page numbers found as furniture (furniture.printed_pages):
+    # {raw line no: page number}; lines of pages whose number was not found are absent
+    printed_pages: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

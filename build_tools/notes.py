@@ -13,12 +13,12 @@ import re
 
 from .furniture import NoteBlock
 from .model import Line, Note, Removal
-from .paragraphs import join_lines, squeeze_spaces
+from .paragraphs import join_lines, rejoin_broken_words, squeeze_spaces
 
 # A note number never starts with 0 ("008度…" continues a year broken across lines: 2 / 008).
 FOOTNOTE_START = re.compile(r"^\s*(?P<n>[1-9]\d{0,2})(?:\s+|(?=[^\d\s.,\-)）]))(?P<rest>.*)$|^\s*(?P<bare>[1-9]\d{0,2})\s*$")
 STAR_START = re.compile(r"^\s*[*＊]\s*(?P<rest>.*)$")
-ENDNOTE_START = re.compile(r"(?:^\s*|\s{2,})(?P<n>[1-9]\d?)\.(?=\S)")
+ENDNOTE_START = re.compile(r"(?:^\s*|\s{2,})(?P<n>[1-9]\d?)\.(?: ?)(?=\S)")
 
 
 def _append(note: dict, line: Line, text: str, removals) -> None:
@@ -31,9 +31,9 @@ def _append(note: dict, line: Line, text: str, removals) -> None:
     note["lines"].append(line.no)
 
 
-def _finish(notes: list[dict], scope_of) -> list[Note]:
-    return [Note(n["number"], squeeze_spaces(n["text"]), tuple(n["lines"]), scope_of(n["lines"][0]))
-            for n in notes]
+def _finish(notes: list[dict], scope_of, removals) -> list[Note]:
+    return [Note(n["number"], squeeze_spaces(rejoin_broken_words(n["text"], n["lines"][0], removals)), tuple(n["lines"]),
+                 scope_of(n["lines"][0])) for n in notes]
 
 
 def parse_footnotes(blocks: list[NoteBlock], scope_of, removals) -> list[Note]:
@@ -67,7 +67,7 @@ def parse_footnotes(blocks: list[NoteBlock], scope_of, removals) -> list[Note]:
                 current = {"number": "?", "text": "", "lines": [], "last_raw": ""}
                 notes.append(current)
                 _append(current, line, line.text, removals)
-    return _finish(notes, scope_of)
+    return _finish(notes, scope_of, removals)
 
 
 PAIRS = {"〉": "〈", "》": "《", "」": "「", "）": "（", "』": "『"}
@@ -141,8 +141,11 @@ def parse_endnotes(lines: list[Line], scope_of, removals) -> list[Note]:
             notes.append(current)
             cursor = found.end()
         rest = line.text[cursor:]
+        if current is None and rest.strip():      # text before the first number: kept, as a note without one
+            current = {"number": "?", "text": "", "lines": [], "last_raw": ""}
+            notes.append(current)
         if current is not None and rest.strip():
             current = owner_of_fragment(notes, current, rest)
             _append(current, line, rest, removals)
-    notes.sort(key=lambda n: int(n["number"]))
-    return _finish(notes, scope_of)
+    notes.sort(key=lambda n: int(n["number"]) if n["number"].isdigit() else 0)
+    return _finish(notes, scope_of, removals)

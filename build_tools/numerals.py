@@ -10,9 +10,11 @@ SMALL = "一二三四五六七八九十"
 FORMAL = "壹貳參肆伍陸柒捌玖拾"
 FULLWIDTH = "０１２３４５６７８９"
 
+ANY = rf"[{SMALL}{FORMAL}]+|[0-9]+|[{FULLWIDTH}]+"   # 第一章, 第壹章, 第1章, 第１章
+
 ENUMERATORS: dict[str, re.Pattern] = {
-    "chapter": re.compile(rf"^(?P<label>第(?P<n>[{FORMAL}]+)章)\s*(?P<title>.*)$"),
-    "section": re.compile(rf"^(?P<label>第(?P<n>[{SMALL}]+)節)\s*(?P<title>.*)$"),
+    "chapter": re.compile(rf"^(?P<label>第\s*(?P<n>{ANY})\s*章)\s*(?P<title>.*)$"),
+    "section": re.compile(rf"^(?P<label>第\s*(?P<n>{ANY})\s*節)\s*(?P<title>.*)$"),
     "capital": re.compile(rf"^(?P<label>(?P<n>[{FORMAL}]+)、)\s*(?P<title>.*)$"),
     "number": re.compile(rf"^(?P<label>(?P<n>[{SMALL}]+)、)\s*(?P<title>.*)$"),
     "paren": re.compile(rf"^(?P<label>（(?P<n>[{SMALL}]+)）)\s*(?P<title>.*)$"),
@@ -22,10 +24,12 @@ ENUMERATORS: dict[str, re.Pattern] = {
 
 
 def value(numeral: str) -> int:
-    """The value of a Chinese numeral up to 99, or of full-width digits.
+    """The value of a Chinese numeral up to 99, or of (full-width) digits.
 
-    >>> [value(n) for n in ("一", "十", "十一", "二十", "二十三", "參", "拾壹", "１２")]
-    [1, 10, 11, 20, 23, 3, 11, 12]
+    >>> [value(n) for n in ("一", "十", "十一", "二十", "二十三", "參", "拾壹", "１２", "3")]
+    [1, 10, 11, 20, 23, 3, 11, 12, 3]
+    >>> [ENUMERATORS["chapter"].match(t)["label"] for t in ("第一章 緒論", "第壹章緒論", "第 1 章 緒論")]
+    ['第一章', '第壹章', '第 1 章']
     """
     if numeral.isdigit():
         return int(numeral)

@@ -1,26 +1,57 @@
 """Stage 5 — paragraphs: join printed lines into true paragraphs.
 
 Blank lines in these extractions say nothing (one follows almost every line).
-A paragraph ends where a sentence ends *and* the layout marks a new start:
-trailing space after the sentence (all five texts) or, per the edition's
-`paragraphs.signal: indent`, also an indent on the next line (000, 004). A spacer
-line (a few spaces alone) or a new list enumerator also marks a new paragraph.
+A paragraph ends where a sentence ends and the layout shows a new start, from
+evidence every extraction keeps (each piece is one function below):
+
+* the line is clearly shorter than the text's measure (`shorter_than_measure`);
+* the next line is indented, in a text that indents its paragraphs (`Layout.indents`);
+* a spacer line (a few spaces alone) stands between them.
+
+Whitespace at the line's end is extra evidence only (`ended_by_layout`): the seeds'
+exporter leaves a trailing space after a paragraph's last sentence, but also after a
+note marker inside a paragraph (000: 「途徑。 10 」), which says nothing. An
+enumerator at a line start opens a paragraph only with that evidence: 「（三）較具隱
+密性：」 after a full line is an enumeration running on in its sentence.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 
 from .furniture import is_spacer
 from .model import PLACEHOLDER, Line, Removal
 
-SENTENCE_END = re.compile(r"[。？！?!：:；;」』）)》〉…]\s*(?:\ue000\d+\ue001|\d{0,3})\s*$")  # a note marker may follow
+SENTENCE_END = re.compile(r"(?:[。？！?!：:；;」』）)》〉…]|(?<=[a-z]{2})\.|(?<=[)”\"])\.)\s*(?:\ue000\d+\ue001|\d{0,3})\s*$")  # a marker may follow
 NO_START = "，、。；：）」』》〉,.;:)"
 ITEM_START = re.compile(r"^\s*(（[一二三四五六七八九十０-９\d]+）|[一二三四五六七八九十]+、|[０-９]+、|\([０-９\d]+\))")
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2025-\u2027]")
 CJK_PUNCT = re.compile(r"[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2025-\u2027]")
 HAN = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]")
 ASCII_WORD = re.compile(r"[A-Za-z0-9]")
-LINE_HYPHEN = re.compile(r"[a-z]-$")
+LINE_HYPHEN = re.compile(r"[A-Za-z]-$")
+MARKER_AT_END = re.compile(r"\s(?:\ue000\d+\ue001|\d+)\s*$")   # a marker set apart by spaces
+SHORT = 0.85   # a line under this share of the measure is clearly shorter than its neighbours
+
+
+def width(text: str) -> int:
+    """The printed width of a line in half-width cells (a Chinese character is two).
+
+    >>> width("際間較具影響力的新型態外交途徑。 10 "), width("Inter- dependence")
+    (35, 17)
+    """
+    text = text.strip()
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text if ch not in "\ue000\ue001")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What a text's lines tell of its layout: the measure (the width of a full line) and
+    whether its paragraphs are indented."""
+
+    measure: int = 0
+    indents: bool = False
 
 
 def indent(line: Line) -> int:
@@ -29,22 +60,92 @@ def indent(line: Line) -> int:
     return max(0, spaces - 1) if line.page_start else spaces
 
 
-def starts_paragraph(prev: Line, nxt: Line, spacer_between: bool, policy) -> bool:
-    """Does `nxt` begin a new paragraph after `prev`?"""
+def ends_sentence(line: Line) -> bool:
+    """The line ends a sentence (a note marker may follow); an ASCII full stop only after English.
+
+    >>> ends_sentence(Line(1, "已然成為國際間較具影響力的新型態外交途徑。 10 ")), ends_sentence(Line(2, "Vol.7, No.1 "))
+    (True, False)
+    >>> ends_sentence(Line(3, "therefore the current order would remain the same.  "))
+    True
+    """
+    return bool(SENTENCE_END.search(line.text))
+
+
+def layout_of(lines: list[Line], policy=None) -> Layout:
+    """The measure: the median width of the lines that run on (they end mid-sentence, so they are
+    full); indents: most indented lines follow a sentence's end (000, 004), or `paragraphs.signal`.
+
+    Text lines only (blank lines and placeholders aside).
+    """
+    text = [line for line in lines if line.text.strip() and not line.text.startswith(PLACEHOLDER)]
+    running = sorted(width(a.text) for a, b in zip(text, text[1:])
+                     if not ends_sentence(a) and not ITEM_START.match(b.text) and width(a.text) > 8)
+    measure = running[len(running) // 2] if running else 0
+    after_end = sum(1 for a, b in zip(text, text[1:]) if indent(b) > 0 and ends_sentence(a))
+    mid_sentence = sum(1 for a, b in zip(text, text[1:]) if indent(b) > 0 and not ends_sentence(a))
+    signal = getattr(policy, "signal", None)
+    indents = signal == "indent" if signal else (after_end >= 3 and after_end >= 3 * mid_sentence)
+    return Layout(measure, indents)
+
+
+def shorter_than_measure(line: Line, layout: Layout) -> bool:
+    """A line clearly shorter than a full line ends its paragraph (000: 「交所重視的議題上。」 in a
+    column of 18 characters).
+
+    >>> shorter_than_measure(Line(1, "位。  "), Layout(78)), shorter_than_measure(Line(2, "政包袱影響，因此在策略上較具靈活性。"), Layout(36))
+    (True, False)
+    """
+    return bool(layout.measure) and width(line.text) < SHORT * layout.measure
+
+
+def ended_by_layout(line: Line, layout: Layout) -> bool:
+    """Whitespace evidence: a trailing space after the sentence, unless it is the space a note marker
+    is set apart by, ending a full line (000: 「由低階政治來影響高階政治的策略。 30 」 runs on; 002's
+    glued 「…安全制度。23 」 ends its paragraph).
+
+    >>> ended_by_layout(Line(1, "影響力。 "), Layout(36)), ended_by_layout(Line(2, "由低階政治來影響高階政治的策略。 30 "), Layout(36))
+    (True, False)
+    """
+    if line.text == line.text.rstrip():
+        return False
+    spaced_marker = bool(MARKER_AT_END.search(line.text))
+    marker = spaced_marker or line.text.rstrip().endswith("\ue001")
+    # in a text that indents its paragraphs, the indent says where one starts; a marker's space does not
+    return shorter_than_measure(line, layout) or not (spaced_marker or (marker and layout.indents))
+
+
+def split_at_superscript(prev: Line, nxt: Line) -> bool:
+    """One printed line the extraction broke after a superscript: no blank line between, the first
+    piece ends in its marker without a space (001: 「期自我利益追逐的一種合作形式」。2」 /
+    「Harald Muller 則認為…」)."""
+    return nxt.no == prev.no + 1 and prev.text.endswith("\ue001")
+
+
+def starts_paragraph(prev: Line, nxt: Line, spacer_between: bool, policy, layout: Layout = Layout()) -> bool:
+    """Does `nxt` begin a new paragraph after `prev`? (The evidence combined, in one place.)"""
     if nxt.no in policy.breaks_before:
         return True
     if nxt.no in policy.joins_before:
         return False
-    if policy.signal == "trailing-space" and ITEM_START.match(nxt.text) and prev.text != prev.text.rstrip():
-        return True   # an item after a line the layout ended, though the source omits the full stop (003: 152–153)
-    if not SENTENCE_END.search(prev.text) or nxt.text.strip()[:1] in NO_START:
+    if nxt.text.strip()[:1] in NO_START or split_at_superscript(prev, nxt):
         return False
-    if ITEM_START.match(nxt.text) or spacer_between:
-        return True
-    ended = prev.text != prev.text.rstrip()   # trailing space after the sentence: the layout ended the line
-    if policy.signal == "indent":   # an indent, or (where the indent is lost: 004:540) the ended line
-        return indent(nxt) > 0 or ended
-    return ended
+    short, ended = shorter_than_measure(prev, layout), ended_by_layout(prev, layout)
+    indented = layout.indents and indent(nxt) > 0
+    if ITEM_START.match(nxt.text) and (ended or (short and layout.measure)) and not ends_sentence(prev):
+        return True   # an item after a line the layout ended, though the source omits the full stop (003: 152–153)
+    if not ends_sentence(prev):
+        return False
+    return spacer_between or indented or short or ended
+
+
+LATIN_END = re.compile(r"[A-Za-z0-9,.;:)\]’'”!?%]")       # a character that can end a Western word or clause
+LATIN_START = re.compile(r"[A-Za-z(“‘\[]")
+OPENING_QUOTES, CLOSING_QUOTES = "“‘", "”’"
+RANGE_SIGNS = "∼~～–—－"
+URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+")
+URL_PIECE = re.compile(r"\s+([A-Za-z0-9][A-Za-z0-9._~/?#@!$&'*+=%-]*)")
+FILE_END = re.compile(r"\.(?:s?html?|php|aspx?|jsp|pdf|doc|cfm)$", re.I)
+WORD_BREAK = re.compile(r"(?<=[A-Za-z]{2})- (?=(?!and\b|or\b|to\b)[a-z]{2,})")
 
 
 def squeeze_spaces(text: str) -> str:
@@ -56,33 +157,110 @@ def squeeze_spaces(text: str) -> str:
     '自 1970年代國內 NGO 與（civil society）'
     >>> squeeze_spaces("Jennifer Harris, “Revisiting the Future,” The Washington")
     'Jennifer Harris, “Revisiting the Future,” The Washington'
+    >>> squeeze_spaces("民 國 外 交 關 係 之 演 變 （ 1972 ∼1992）")   # 000 note 1
+    '民國外交關係之演變（1972∼1992）'
+    >>> squeeze_spaces("Taiwan's “pragmatic diplomacy” originated")
+    "Taiwan's “pragmatic diplomacy” originated"
     """
     def replace(match: re.Match) -> str:
         before = text[match.start() - 1] if match.start() else ""
         after = text[match.end()] if match.end() < len(text) else ""
         if not before or not after:
             return ""
-        if (before in ",.;:" and after in "“‘") or (before in "”’" and ASCII_WORD.match(after)):
-            return " "   # curly quotes inside a Western citation: 「Harris, “Revisiting」
+        if (before.isdigit() and after in RANGE_SIGNS) or (before in RANGE_SIGNS and after.isdigit()):
+            return ""   # a range set apart by letter-spacing: 「1972 ∼1992」
+        if (LATIN_END.match(before) and after in OPENING_QUOTES) or (before in CLOSING_QUOTES and LATIN_START.match(after)):
+            return " "   # curly quotes inside English: 「Harris, “Revisiting」, 「diplomacy” originated」
         if CJK_PUNCT.match(before) or CJK_PUNCT.match(after) or (HAN.match(before) and HAN.match(after)):
             return ""
         return " "
 
-    return re.sub(r"\s+", replace, text)
+    return close_url_gaps(re.sub(r"\s+", replace, text))
+
+
+def close_url_gaps(text: str) -> str:
+    """Take out the spaces a line break or the PDF left inside a web address: a piece joins the
+    address when the address cannot end there (it ends in 「.」 or 「/」…) or when the piece holds its
+    path or file name (000 notes 4, 44).
+
+    >>> close_url_gaps("錄自外交部網站 http://www.mofa. gov.tw/tien/speech 000601.htm")
+    '錄自外交部網站 http://www.mofa.gov.tw/tien/speech000601.htm'
+    >>> close_url_gaps("http://www.dsis. org.tw/pubs/magz/1st/ per1.htm ，頁 3")
+    'http://www.dsis.org.tw/pubs/magz/1st/per1.htm ，頁 3'
+    """
+    out, cursor = [], 0
+    for found in URL.finditer(text):
+        if found.start() < cursor:
+            continue
+        address, end = found.group(), found.end()
+        while (piece := URL_PIECE.match(text, end)) and not FILE_END.search(address) and (
+                address.endswith((".", "/", "-", "_", "=", "?", "&")) or "/" in piece[1] or FILE_END.search(piece[1])):
+            address, end = address + piece[1], piece.end()
+        tail = len(address) - len(address.rstrip(".,;:!?"))   # a full stop or comma after the address
+        out += [text[cursor:found.start()], address[:len(address) - tail]]
+        cursor = end - tail
+    return "".join(out) + text[cursor:]
+
+
+def rejoin_broken_words(text: str, no: int, removals: list[Removal]) -> str:
+    """A word the original print broke with a hyphen, kept in one extracted line as 「Inter- dependence」:
+    the hyphen goes (to the cleaning report); 「pre- and post-war」 keeps it.
+
+    >>> rejoin_broken_words("Power and Inter- dependence: World Politics in Tran- sition", 2591, [])
+    'Power and Interdependence: World Politics in Transition'
+    """
+    for _ in WORD_BREAK.finditer(text):
+        removals.append(Removal(no, "-", "hyphen of a word broken in the original print, rejoined"))
+    return WORD_BREAK.sub("", text)
+
+
+COMPOUND_HEADS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty hundred thousand half first second
+    third well self long short full part cross non anti post pre co ex semi""".split())
+
+
+def compound_hyphen(left: str, right: str) -> bool:
+    """Is the hyphen ending `left` a compound's (kept) rather than a line break's? Yes before a capital
+    or a digit (「Six-」 / 「Party」) and after a word that forms compounds (「twelve-」 / 「year」).
+
+    >>> compound_hyphen("the Six-", "Party Talks"), compound_hyphen("a twelve-", "year plan"), compound_hyphen("inter-", "dependence")
+    (True, True, False)
+    """
+    head = re.search(r"([A-Za-z]+)-$", left)
+    return not right[:1].islower() or (head is not None and head[1].lower() in COMPOUND_HEADS)
 
 
 def join_lines(left: str, had_space: bool, right_line: Line, removals: list[Removal]) -> str:
-    """Append a wrapped line: no space between CJK, one between Latin words, hyphens rejoined.
+    """Append a wrapped line: no space between CJK, one between Western words, whether or not the
+    line before ended in a space (「Pragmatic」 / 「Diplomacy」); a line-break hyphen is removed
+    (「multi-」 / 「lateralism」), a compound's kept (`compound_hyphen`).
 
-    `had_space`: the line before ended in a space (the PDF's sign of a word boundary).
+    >>> join_lines("Taiwan's Pragmatic", False, Line(2, "Diplomacy since 1988"), [])
+    "Taiwan's Pragmatic Diplomacy since 1988"
+    >>> join_lines("a twelve-", False, Line(2, "year plan"), [])
+    'a twelve-year plan'
+    >>> join_lines("Taiwan's", False, Line(2, "“pragmatic diplomacy”"), [])
+    "Taiwan's “pragmatic diplomacy”"
+    >>> join_lines("網站 http://www2.law.columbia.edu/agreedframewo", False, Line(2, "rk.htm"), [])
+    '網站 http://www2.law.columbia.edu/agreedframework.htm'
     """
     right = right_line.text.strip()
     if not left:
         return right
-    if LINE_HYPHEN.search(left) and right[:1].islower():
+    last, first = left[-1], right[:1]
+    if last == "-" and LINE_HYPHEN.search(left) and first.isalpha():
+        if compound_hyphen(left, right):
+            return left + right
         removals.append(Removal(right_line.no, "-", "line-break hyphen at the end of the line before, rejoined"))
         return left[:-1] + right
-    last, first = left[-1], right[:1]
+    address = URL.search(left.rsplit(None, 1)[-1])
+    if address and address.end() == len(left.rsplit(None, 1)[-1]) and not left.endswith((".", ",")) \
+            and URL_PIECE.match(" " + right):
+        return left + right   # a web address broken at the line end (001 ch-3 note 2: 「…agreedframewo」 / 「rk.htm」)
+    western = (LATIN_END.match(last) and LATIN_START.match(first)) or (last in CLOSING_QUOTES and LATIN_START.match(first)) \
+        or (LATIN_END.match(last) and last not in "0123456789" and first.isdigit())
+    if western and not (last.isdigit() and first.isdigit()):
+        return left + " " + right
     latin_pair = (not CJK.match(last) and not CJK.match(first)) or (last in ",.;:" and first in "“‘")
     if (latin_pair and had_space) or (had_space and (ASCII_WORD.match(last) or ASCII_WORD.match(first))
                                        and not CJK_PUNCT.match(last) and not CJK_PUNCT.match(first)):
@@ -90,8 +268,11 @@ def join_lines(left: str, had_space: bool, right_line: Line, removals: list[Remo
     return left + right
 
 
-def paragraphs(lines: list[Line], policy, removals: list[Removal]) -> list[tuple[str, tuple[int, ...]]]:
-    """Join a section's body lines into paragraphs: (text, raw line numbers)."""
+def paragraphs(lines: list[Line], policy, removals: list[Removal],
+               layout: Layout | None = None) -> list[tuple[str, tuple[int, ...]]]:
+    """Join a section's body lines into paragraphs: (text, raw line numbers); `layout`: the whole
+    text's (`layout_of`), else this section's."""
+    layout = layout or layout_of(lines, policy)
     result: list[tuple[str, list[int]]] = []
     prev: Line | None = None
     spacer = False
@@ -100,11 +281,11 @@ def paragraphs(lines: list[Line], policy, removals: list[Removal]) -> list[tuple
             spacer = spacer or is_spacer(line)
             continue
         placeholder = line.text.startswith(PLACEHOLDER) or (prev is not None and prev.text.startswith(PLACEHOLDER))
-        if prev is None or placeholder or starts_paragraph(prev, line, spacer, policy):
+        if prev is None or placeholder or starts_paragraph(prev, line, spacer, policy, layout):
             result.append((line.text.strip(), [line.no]))
         else:
             text, nos = result[-1]
             had_space = prev.text != prev.text.rstrip()
             result[-1] = (join_lines(text, had_space, line, removals), nos + [line.no])
         prev, spacer = line, False
-    return [(squeeze_spaces(text), tuple(nos)) for text, nos in result]
+    return [(squeeze_spaces(rejoin_broken_words(text, nos[0], removals)), tuple(nos)) for text, nos in result]

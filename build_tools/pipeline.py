@@ -5,8 +5,9 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from . import furniture, lists, markers, notecheck, notes, paragraphs, structure, tables
+from . import findings, furniture, lists, markers, notecheck, notes, paragraphs, structure, tables
 from .corrections import apply_corrections
+from .corrections import mark as corrections_marked
 from .editions import edition_path
 from .errors import EditionError
 from .markers import MARK_CLOSE, MARK_OPEN
@@ -78,6 +79,8 @@ def clean(raw: Path, edition) -> CleanText:
     result = CleanText(edition, lines, corrections=corrections)
     paged = furniture.paginate(lines, edition)
     result.removals.extend(paged.removals)
+    result.regions = furniture.regions_of(paged)
+    result.printed_pages = paged.printed_pages
     body, result.items, table_removals = tables.place(paged.body, edition, edition_path(raw))
     result.removals.extend(table_removals)
     sections = structure.structure(body, edition)
@@ -94,16 +97,20 @@ def clean(raw: Path, edition) -> CleanText:
     marked, result.markers = markers.find_markers(body, scope_of, last_note_numbers(result.notes, edition))
     result.anomalies = notecheck.find_anomalies(result.notes, result.markers, edition.notes)
     marked_text = {line.no: line for line in marked}
+    layout = paragraphs.layout_of(marked, edition.paragraphs)
     for section, page in zip(sections, pages):
         anchor = section.heading.anchor if section.heading else edition.outline.root_id
         if section.heading:
             result.blocks.append(Block("heading", section.heading.label + section.heading.title,
                                        section.heading.lines, anchor, section.heading, anchor, page))
         section_lines = [marked_text[line.no] for line in section.lines]
-        body = section_blocks(paragraphs.paragraphs(section_lines, edition.paragraphs, result.removals),
+        body = section_blocks(paragraphs.paragraphs(section_lines, edition.paragraphs, result.removals, layout),
                               result.items, tables.figures_after(edition), anchor, page)
         nesting = lists.nest([block.text for block in body], anchor, edition.outline.list_levels)
         result.blocks += [replace(block, item=item, opens_item=opens) for block, (item, opens) in zip(body, nesting)]
+    result.blocks = corrections_marked(result.blocks, corrections)
+    result.notes = corrections_marked(result.notes, corrections)
+    result.warnings += [finding.warning for finding in findings.implausible(result, f"editions/{raw.stem}.yml")]
     return result
 
 

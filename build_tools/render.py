@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 
 from .annotations import KINDS as ANNOTATION_KINDS
 from .cite import cite_box, release
+from .findings import report_section
 from .markers import MARK_CLOSE, MARK_OPEN
 from .mdtext import escape
 from .model import Block, CleanText, Item, Note
 from .notecheck import truncated_notes
-from .paragraphs import squeeze_spaces
+from .paragraphs import URL, squeeze_spaces
 from .wording import note_problem_zh, reason_zh, scope_zh
 
 KIND_LABELS = {"journal article": "期刊論文", "master's thesis": "碩士論文",
@@ -38,24 +39,36 @@ def term_title(term) -> str:
 
 
 def with_links(text: str, spans) -> str:
-    """Running text with each (start, end, opening `<a …>` tag) span wrapped in its link;
-    a span overlapping the one before it is left unlinked."""
+    """Running text with each (start, end, opening `<a …>` or `<span …>` tag) span wrapped in its
+    element; a span overlapping the one before it is left unlinked."""
     out, cursor = [], 0
     for start, end, tag in sorted(spans):
         if start < cursor:
             continue
         out.append(running_text(text[cursor:start]))
-        out.append(f"{tag}{running_text(text[start:end])}</a>")
+        out.append(f"{tag}{running_text(text[start:end])}</{tag[1:].split()[0].rstrip('>')}>")
         cursor = end
     out.append(running_text(text[cursor:]))
     return "".join(out)
 
 
-def linked_text(text: str, uses, terms: dict, root: str) -> str:
-    """Running text with the section's first use of each glossary entry linked to the glossary."""
-    return with_links(text, [(use.start, use.end, f'<a class="glossary-term" href="{root}glossary/#{terms[use.term].id}" '
-                                                  f'title="{term_title(terms[use.term])}">')
-                             for use in uses or [] if use.linked])
+def linked_text(text: str, uses, terms: dict, root: str, marks=()) -> str:
+    """Running text with the section's first use of each glossary entry linked to the glossary
+    (and its editorial corrections marked)."""
+    return with_links(text, correction_spans(marks) + [
+        (use.start, use.end, f'<a class="glossary-term" href="{root}glossary/#{terms[use.term].id}" '
+                             f'title="{term_title(terms[use.term])}">') for use in uses or [] if use.linked])
+
+
+def correction_spans(marks) -> list[tuple[int, int, str]]:
+    """An editorial correction in the reading text: a discreet mark whose tooltip (hover, or focus by
+    tap or keyboard) gives the source's reading.
+
+    >>> correction_spans([(13, 20, "Dile m ma")])
+    [(13, 20, '<span class="correction" tabindex="0" title="原文作「Dile m ma」">')]
+    """
+    return [(start, end, f'<span class="correction" tabindex="0" title="原文作「{html.escape(source, quote=True)}」">')
+            for start, end, source in marks]
 
 
 def running_text(text: str) -> str:
@@ -230,8 +243,8 @@ def render_block(block: Block, page: Page, split_level: int | None, items: dict,
         return [f"{hashes} {escape(heading_text(block))} {{#{block.anchor}}}", ""]
     if links is not None:
         uses, terms, root = links
-        return [linked_text(block.text, uses.get(block.anchor), terms, root), f"{{: #{block.anchor} }}", ""]
-    return [running_text(block.text), f"{{: #{block.anchor} }}", ""]
+        return [linked_text(block.text, uses.get(block.anchor), terms, root, block.marks), f"{{: #{block.anchor} }}", ""]
+    return [with_links(block.text, correction_spans(block.marks)), f"{{: #{block.anchor} }}", ""]
 
 
 class ListNesting:
@@ -293,18 +306,39 @@ def with_annotations(note_body: str, blocks: list[str]) -> str:
     return note_body + ("\n\n" + "\n".join(blocks).rstrip("\n") if blocks else "")
 
 
-def cited_text(text: str, links, root: str) -> str:
-    """A note's text with each citation (its title, or its 同上/前揭書) linked to its bibliography entry."""
-    return with_links(text, [(link.start, link.end, f'<a class="citation" href="{root}bibliography/#{link.key}" '
-                                                    f'title="{html.escape(link.label, quote=True)}">')
-                             for link in links or []])
+def cited_text(text: str, links, root: str, marks=()) -> str:
+    """A note's text with each citation (its title, or its 同上/前揭書) linked to its bibliography entry,
+    each web address linked to itself, editorial corrections marked."""
+    urls = url_spans(text)
+    citations = []
+    for link in links or []:
+        end = min([start for start, _, _ in urls if link.start < start < link.end] + [link.end])
+        while end > link.start and text[end - 1] in " ,，":
+            end -= 1      # a citation running over an address stops before it: the address links to itself
+        citations.append((link.start, end, f'<a class="citation" href="{root}bibliography/#{link.key}" '
+                                           f'title="{html.escape(link.label, quote=True)}">'))
+    return with_links(text, correction_spans(marks) + urls + citations)
+
+
+def url_spans(text: str) -> list[tuple[int, int, str]]:
+    """Every web address of a note as a link (「www.」 addresses get their http://).
+
+    >>> url_spans("錄自外交部網站 http://www.mofa.gov.tw/tien/speech000601.htm。")
+    [(8, 52, '<a class="url" href="http://www.mofa.gov.tw/tien/speech000601.htm">')]
+    """
+    spans = []
+    for found in URL.finditer(text):
+        address = found.group().rstrip(".,;:!?")
+        href = address if "://" in address else "http://" + address
+        spans.append((found.start(), found.start() + len(address), f'<a class="url" href="{html.escape(href, quote=True)}">'))
+    return spans
 
 
 def page_notes(text: CleanText, scope: str, root: str = "") -> list[tuple[str, str]]:
     """(number, Markdown body) of every note on one page, lost ones with the editor's remark;
     citations link to the bibliography (`root`: the way up from the page to the site root)."""
     truncated = truncated_notes(text.edition.notes)
-    notes = {note.number: cited_text(note.text, text.note_citations.get((scope, note.number)), root)
+    notes = {note.number: cited_text(note.text, text.note_citations.get((scope, note.number)), root, note.marks)
              + (" " + TRUNCATED_REMARK if (scope, note.number) in truncated else "")
              for note in text.notes if (note.scope or "index") == scope and note.number.isdigit()}
     for anomaly in text.anomalies:
@@ -404,6 +438,7 @@ def render_report(text: CleanText) -> str:
            f"# 清理報告：{escape(edition.title)} {{#top}}", "",
            f"原始檔案 `seeds/{edition.source}`。以下列出清理時移除的每一行版面元素（頁碼、頁首、浮水印等）"
            "與每一項編輯更正，依原始行號排列；移除內容不屬於正文，但逐字保留於此，以便核對。", "",
+           *report_section(text, f"editions/{edition.stem}.yml"),
            "## 移除的內容 {#removed}", "", "| 原始行 | 內容 | 原因 |", "|---:|---|---|"]
     for removal in sorted(text.removals, key=lambda r: r.no):
         out.append(f"| {removal.no} | {escape(removal.text)} | {escape(reason_zh(removal.reason, captions))} |")

@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 STAR_NOTE = "    **原文題注（＊）**："
 EDITORIAL = re.compile(r'<span class="ed-remark">.*?</span>')
 REPORT_ROW = re.compile(r"^\| (\d+) \| (.*) \| (.*) \|$")
+CORRECTION_ROW = re.compile(r"^\| (\d+) \| (.*?) \| (.*?) \| .* \|$")
 
 
 ANNOTATION = re.compile(r"^( *)/// (?:annotation|cite) \|.*?^\1///$", re.M | re.S)   # annotations, cite boxes
@@ -70,8 +71,48 @@ def test_every_character_accounted_for(files, texts, prefix):
         if block.kind == "heading" and (block.heading.anchor == "title" or
                                         (texts[prefix].edition.outline.split_level == block.heading.level)):
             out += chars(block.heading.label + block.heading.title)
-    for line in files[f"texts/{slug}/report.md"].split("\n"):
+    report = files[f"texts/{slug}/report.md"]
+    removed, _, corrected = report.partition("{#corrections}")
+    for line in removed.split("\n"):
         row = REPORT_ROW.match(line)
         if row and row[1].isdigit():
             out += chars(html.unescape(re.sub(r"\\(.)", r"\1", row[2])))
+    for line in corrected.split("\n"):   # | line | source | correction | reason |: the source's text, not the edition's
+        row = CORRECTION_ROW.match(line)
+        if row:
+            out += chars(html.unescape(re.sub(r"\\(.)", r"\1", row[2])))
+            out -= chars(html.unescape(re.sub(r"\\(.)", r"\1", row[3])))
     assert out == chars(raw), (chars(raw) - out, out - chars(raw))
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_no_text_moves_between_regions(texts, prefix):
+    from build_tools.accounting import region_discrepancies
+    assert texts[prefix].regions and region_discrepancies(texts[prefix]) == []
+
+
+def test_text_moved_into_the_notes_is_caught(texts):
+    """The check sees a paragraph whose lines furniture put in the body land in a note."""
+    from dataclasses import replace as copy
+    from build_tools.accounting import discrepancy, region_discrepancies
+    from build_tools.model import Note
+    text = texts["002"]
+    moved = next(b for b in text.blocks if b.anchor == "abstract-p2")
+    star = next(n for n in text.notes if n.number == "*")
+    notes = [Note("*", star.text + moved.text, star.lines + moved.lines) if n is star else n for n in text.notes]
+    broken = copy(text, notes=notes, blocks=[b for b in text.blocks if b is not moved])
+    assert discrepancy(broken) == (Counter(), Counter())   # the characters are all there…
+    [(region, lost, invented), (other, lost2, invented2)] = region_discrepancies(broken)
+    assert (region, other) == ("body", "notes") and lost == invented2 and "新自由制度主義者" not in star.text
+
+
+def test_title_note_002_ends_where_the_abstract_goes_on(texts):
+    """002: the unnumbered title note （＊） swallowed raw lines 26–72 (the abstract's second Chinese
+    paragraph and the English abstract); they are the abstract's paragraphs again."""
+    text = texts["002"]
+    star = next(n for n in text.notes if n.number == "*")
+    assert star.lines == (16, 17, 19, 21, 22) and star.text.endswith("特申謝忱。")
+    abstract = [b for b in text.blocks if b.section == "abstract" and b.kind == "paragraph"]
+    assert [b.lines[0] for b in abstract] == [3, 26, 46, 60]
+    assert abstract[1].text.startswith("新自由制度主義者多認為")
+    assert abstract[2].text.startswith("The 2008 global financial crisis") and abstract[3].text.endswith("leave room for adaptation.")

@@ -1,0 +1,328 @@
+"""The layout bench's scorer: run the real pipeline on every fixture × extractor, compare with gold.
+
+    .venv/bin/python -m build_tools.layoutbench      (prints the table; `make layouts` regenerates first)
+
+A fixture is a folder of tests/layouts/fixtures/: one raw text per extractor (`pdftotext.txt`, …),
+`gold.json` (what the typeset text holds) and `edition.yml` (only what `scaffold` asks for plus
+`outline.levels`). The fixtures are not texts of the edition: they are cleaned here with their
+edition object, never discovered by the build.
+
+Figures per fixture × extractor:
+* order: raw lines found in the gold's reading order (below 95 % the extractor scrambled the layout);
+* headings: label, title and level right, over gold headings plus spurious ones;
+* notes: right marker position (the text before it) and right body;
+* joins: at every raw line end inside a paragraph, heading or note, the gold's text around it
+  (with or without a space, a hyphen kept or dropped) is in the cleaned text;
+* paragraphs: gold paragraph starts found, over gold paragraphs plus spurious starts;
+* furniture left: running-header, watermark and page-number lines not removed;
+* characters: share of the raw text's characters accounted for (accounting.discrepancy).
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .accounting import discrepancy
+from .datafile import load_yaml, validate
+from .editions import Edition
+from .errors import ROOT, EditionError
+from .markers import MARK_CLOSE, MARK_OPEN
+
+FIXTURES = ROOT / "tests" / "layouts" / "fixtures"
+EXTRACTORS = ("pdftotext", "pdftotext-raw", "pdfminer", "pymupdf", "pdfbox")
+SCRAMBLED_BELOW = 95.0
+MARKER = re.compile(f"{MARK_OPEN}(\\d+){MARK_CLOSE}")
+
+
+def fixture_edition(folder: Path, extractor: str) -> Edition:
+    """The fixture's edition file, read as the edition of `<extractor>.txt`."""
+    path = folder / "edition.yml"
+    data, positions = load_yaml(path)
+    data["source"] = f"{extractor}.txt"
+    return validate(path, Edition, data, positions)
+
+
+def clean_fixture(folder: Path, extractor: str):
+    """The pipeline's CleanText of one fixture's raw text."""
+    from .pipeline import clean
+
+    return clean(folder / f"{extractor}.txt", fixture_edition(folder, extractor))
+
+
+def norm(text: str) -> str:
+    """Whitespace as a reader sees it: runs are one space, none next to a non-ASCII character.
+
+    >>> norm("第一章　緒論"), norm("twelve-\\n year  later"), norm("國號。 6月")
+    ('第一章緒論', 'twelve- year later', '國號。6月')
+    """
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r" (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) ", "", text)
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def printed(text: str) -> str:
+    """A cleaned text with its markers as the digits they were printed as."""
+    return MARKER.sub(r"\1", text)
+
+
+@dataclass
+class Score:
+    layout: str
+    extractor: str
+    order: float = 0.0
+    headings: float = 0.0
+    notes: float = 0.0
+    joins: float = 0.0
+    paragraphs: float = 0.0
+    furniture_left: int = 0
+    characters: float = 0.0
+    error: str = ""
+
+    @property
+    def scrambled(self) -> bool:
+        return not self.error and self.order < SCRAMBLED_BELOW
+
+    @property
+    def passes(self) -> bool:
+        return not self.error and min(self.headings, self.notes, self.joins) >= 98.0 \
+            and self.furniture_left == 0 and self.characters == 100.0
+
+
+def percent(hits: int, total: int) -> float:
+    return round(100.0 * hits / total, 1) if total else 100.0
+
+
+def cleaned_units(text, gold: dict) -> list[str]:
+    prefix = gold["note_prefix"]
+    units = [printed(block.text) for block in text.blocks if block.kind in ("heading", "paragraph")]
+    return units + [f"{note.number}{prefix}{note.text}" for note in text.notes]
+
+
+class Locator:
+    """Finds raw lines in a gold text (whitespace ignored), preferring reading order."""
+
+    def __init__(self, units: list[str]):
+        self.text = "\n".join(units)
+        self.index = [i for i, ch in enumerate(self.text) if not ch.isspace()]
+        self.bare = "".join(self.text[i] for i in self.index)
+        self.cursor = 0
+
+    def find(self, line: str) -> tuple[int, int] | None:
+        """(start, end) in the whitespace-free gold of a raw line (a line-break hyphen dropped), or None."""
+        for probe in (line, line[:-1] if line.endswith("-") else ""):
+            if not probe:
+                continue
+            if self.bare.startswith(probe, self.cursor):
+                return self.cursor, self.cursor + len(probe)
+            if len(probe) < 4:
+                continue
+            count = self.bare.count(probe)
+            if count == 1 or (count > 1 and len(probe) >= 12):   # a short line found twice is not placed
+                at = self.bare.find(probe, self.cursor)
+                at = self.bare.find(probe) if at < 0 and count == 1 else at
+                if at >= 0:
+                    return at, at + len(probe)
+        return None
+
+    def window(self, end: int, width: int = 5) -> str | None:
+        """The gold around the line boundary before whitespace-free position `end`, within one unit."""
+        if end <= 0 or end >= len(self.index):
+            return None
+        left, right = self.index[end - 1], self.index[end]
+        if "\n" in self.text[left:right]:
+            return None
+        start = self.text.rfind("\n", 0, left) + 1
+        stop = self.text.find("\n", right)
+        stop = len(self.text) if stop < 0 else stop
+        return norm(self.text[max(start, left - width):min(stop, right + width + 1)])
+
+
+def reading_order_and_joins(raw_lines: list[str], gold: dict, cleaned: str) -> tuple[float, int, int]:
+    """(share of body lines in reading order, join points, joins right)."""
+    body = Locator([u["printed"] for u in gold["units"] if u["kind"] != "note"])
+    notes = Locator([u["printed"] for u in gold["units"] if u["kind"] == "note"])
+    in_order = located = points = right = 0
+    for raw in raw_lines:
+        line = squeeze(raw)
+        if not line:
+            continue
+        for locator in (body, notes):
+            found = locator.find(line)
+            if found is not None:
+                break
+        if found is None:
+            continue
+        start, end = found
+        if locator is body:
+            located += 1
+            in_order += start >= locator.cursor
+        locator.cursor = end
+        window = locator.window(end)
+        if window is not None:
+            points += 1
+            right += window in cleaned
+    return percent(in_order, located), points, right
+
+
+def heading_score(text, gold: dict) -> float:
+    found = [(h.label, squeeze(h.title), h.level) for h in (b.heading for b in text.blocks if b.kind == "heading")
+             if h is not None and h.number]
+    wanted = [(h["label"], squeeze(h["title"]), h["level"]) for h in gold["headings"]]
+    hits = sum(1 for h in wanted if h in found)
+    spurious = max(0, len(found) - hits)
+    return percent(hits, len(wanted) + spurious)
+
+
+def markers_with_context(text) -> list[tuple[int, str]]:
+    """(number, cleaned text before it) of every marker, in document order."""
+    found = []
+    for block in text.blocks:
+        for match in MARKER.finditer(block.text):
+            found.append((int(match[1]), norm(printed(MARKER.sub("", block.text[:match.start()])))))
+    return found
+
+
+def note_score(text, gold: dict) -> float:
+    markers = markers_with_context(text)
+    bodies = {(note.number, norm(note.text)) for note in text.notes}
+    hits = 0
+    for note in gold["notes"]:
+        before = norm(note["before"])
+        marked = any(number == note["number"] and context.endswith(before) for number, context in markers)
+        hits += marked and (str(note["number"]), norm(note["body"])) in bodies
+    spurious = max(0, len(text.notes) - len(gold["notes"]))
+    return percent(hits, len(gold["notes"]) + spurious)
+
+
+def paragraph_score(text, gold: dict) -> float:
+    def start(value: str) -> str:
+        return squeeze(value)[:12]
+
+    wanted = [start(p) for p in gold["paragraphs"]]
+    found = [start(printed(b.text)) for b in text.blocks if b.kind == "paragraph"]
+    remaining = list(found)
+    hits = 0
+    for item in wanted:
+        if item in remaining:
+            remaining.remove(item)
+            hits += 1
+    return percent(hits, len(wanted) + len(remaining))
+
+
+def furniture_left(text, gold: dict) -> int:
+    """Running-header, watermark and page-number lines still in the cleaned text."""
+    removed = {removal.no for removal in text.removals}
+    pieces = [squeeze(h) for h in gold["furniture"]["running_headers"]]
+    watermark = squeeze(gold["furniture"].get("watermark") or "")
+    left = 0
+    for line in text.lines:
+        bare = squeeze(line.text)
+        words = re.sub(r"\d", "", bare)
+        if not words or line.no in removed:
+            continue
+        if any(words in piece for piece in pieces if len(words) >= 2) or (watermark and words in watermark
+                                                                           and len(bare) <= 12):
+            left += 1
+    removed_texts = [squeeze(r.text) for r in text.removals]
+    for page in gold["furniture"]["page_numbers"]:
+        pattern = re.compile(rf"(?<!\d){page}(?!\d)")
+        if not any(pattern.search(t) and not re.sub(r"\d", "", t).strip("-—–") or
+                   (pattern.search(t) and any(re.sub(r"\d", "", t) in p for p in pieces)) for t in removed_texts):
+            left += 1
+    return left
+
+
+def characters_accounted(text) -> float:
+    lost, invented = discrepancy(text)
+    total = sum(1 for line in text.lines for ch in line.text if not ch.isspace())
+    return round(100.0 * max(0, total - sum(lost.values()) - sum(invented.values())) / total, 1) if total else 100.0
+
+
+def score(folder: Path, extractor: str) -> Score:
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    result = Score(folder.name, extractor)
+    raw_lines = (folder / f"{extractor}.txt").read_text(encoding="utf-8").split("\n")
+    try:
+        text = clean_fixture(folder, extractor)
+    except EditionError as error:
+        result.error = str(error).splitlines()[0][:120]
+        result.order = reading_order_and_joins(raw_lines, gold, "")[0]
+        return result
+    cleaned = "\n".join(norm(unit) for unit in cleaned_units(text, gold))
+    result.order, points, right = reading_order_and_joins(raw_lines, gold, cleaned)
+    result.joins = percent(right, points)
+    result.headings = heading_score(text, gold)
+    result.notes = note_score(text, gold)
+    result.paragraphs = paragraph_score(text, gold)
+    result.furniture_left = furniture_left(text, gold)
+    result.characters = characters_accounted(text)
+    return result
+
+
+def fixtures() -> list[Path]:
+    return sorted(path for path in FIXTURES.iterdir() if (path / "gold.json").exists())
+
+
+def score_all() -> list[Score]:
+    return [score(folder, extractor) for folder in fixtures() for extractor in EXTRACTORS
+            if (folder / f"{extractor}.txt").exists()]
+
+
+def table(scores: list[Score]) -> str:
+    """The bench's figures as a Markdown table."""
+    rows = ["| layout | extractor | order % | headings % | notes % | joins % | paragraphs % | furniture left | characters % |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for s in scores:
+        order = f"{s.order} (scrambled)" if s.scrambled else f"{s.order}"
+        if s.error:
+            rows.append(f"| {s.layout} | {s.extractor} | {order} | error: {s.error} | | | | | |")
+            continue
+        rows.append(f"| {s.layout} | {s.extractor} | {order} | {s.headings} | {s.notes} | {s.joins} | "
+                    f"{s.paragraphs} | {s.furniture_left} | {s.characters} |")
+    return "\n".join(rows)
+
+
+def summary(scores: list[Score]) -> str:
+    """Per extractor: mean figures over the layouts whose reading order it keeps, and those it scrambles."""
+    rows = ["| extractor | layouts in order | headings % | notes % | joins % | paragraphs % | furniture left | "
+            "characters % | scrambles |", "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for extractor in EXTRACTORS:
+        mine = [s for s in scores if s.extractor == extractor]
+        kept = [s for s in mine if not s.scrambled and not s.error]
+        scrambled = ", ".join(f"{s.layout} ({s.order} %)" for s in mine if s.scrambled) or "—"
+
+        def mean(name: str) -> float:
+            return round(sum(getattr(s, name) for s in kept) / len(kept), 1) if kept else 0.0
+
+        rows.append(f"| {extractor} | {len(kept)} | {mean('headings')} | {mean('notes')} | {mean('joins')} | "
+                    f"{mean('paragraphs')} | {sum(s.furniture_left for s in kept)} | {mean('characters')} | {scrambled} |")
+    return "\n".join(rows)
+
+
+def figures(s: Score) -> str:
+    """One case's figures in a line (the reason of its xfail in tests/test_layouts.py)."""
+    if s.error:
+        return f"error: {s.error}"
+    return (f"headings {s.headings} %, notes {s.notes} %, joins {s.joins} %, paragraphs {s.paragraphs} %, "
+            f"furniture left {s.furniture_left}, characters {s.characters} %")
+
+
+def main(argv: list[str]) -> int:
+    scores = score_all()
+    if "--xfail" in argv:      # the NOT_YET entries of tests/test_layouts.py
+        for s in scores:
+            if not s.passes and not s.scrambled:
+                print(f"    ({s.layout!r}, {s.extractor!r}): {figures(s)!r},")
+        return 0
+    print(summary(scores) if "--summary" in argv else table(scores))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

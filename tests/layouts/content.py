@@ -1,0 +1,115 @@
+"""Synthetic Chinese scholarly prose for the layout bench (deterministic, of the bench's own making).
+
+Sentences are built from templates and slot fillers on Taiwan's foreign relations, so that no
+two paragraphs repeat; notes are realistic citations (a few real works, most synthetic).
+Each builder returns plain strings in which a note is written inline as ``{n:body}``.
+"""
+from __future__ import annotations
+
+import random
+
+ACTORS = ["我國", "美國", "日本", "中國大陸", "南韓", "歐洲聯盟", "東南亞國家協會", "澳大利亞", "印度", "俄羅斯"]
+POLICIES = ["務實外交", "經貿外交", "公眾外交", "第二軌道外交", "區域整合政策", "雙邊援助計畫", "多邊參與策略",
+            "危機管理機制", "軍售政策", "海洋事務合作"]
+GOALS = ["擴大國際參與空間", "鞏固既有邦交", "維持區域和平穩定", "爭取國際組織之觀察員地位", "深化與理念相近國家之關係",
+         "降低對單一市場之依賴", "提升國家之能見度", "建立可預期之互動規範"]
+THINGS = ["非政府組織", "國際經貿體制", "雙邊自由貿易協定", "區域安全對話", "人道援助網絡", "學術交流平臺",
+          "國會外交管道", "城市外交"]
+YEARS = [1971, 1979, 1988, 1993, 1996, 2000, 2002, 2005, 2008, 2010]
+SCHOLARS = ["Keohane", "Nye", "Ikenberry", "Waltz", "Walt", "Mearsheimer", "Wendt", "Katzenstein"]
+
+TEMPLATES = [
+    "{a}自{y}年以來逐步調整其{p}，其核心在於{g}。",
+    "就{t}而言，{a}的角色並非一成不變，而是隨著國際環境的變遷不斷重新界定。",
+    "值得注意的是，{a}在推動{p}的過程中，往往必須在理想與現實之間尋求平衡。",
+    "論者指出，{t}之所以重要，乃因其提供了官方管道以外的溝通空間，有助於{g}。",
+    "從新自由制度主義的觀點來看，制度能夠降低交易成本並提高資訊的透明度，{a}因此更願意投入{t}。",
+    "然而，{a}對{p}的投入並未帶來預期的成果，其原因值得進一步檢討。",
+    "換言之，{t}的發展與{a}的國內政治密切相關，任何外交政策都無法脫離其內部的政治脈絡。",
+    "在此脈絡下，{a}所採取的{p}可以視為一種因應結構性限制的理性選擇。",
+    "{s}認為，權力分配的變化將使{a}重新思考其在{t}中的定位。",
+    "以{y}年的發展為例，{a}透過{t}與相關國家進行多次協商，最終達成初步的共識。",
+    "此一趨勢顯示，{p}已不再只是政府部門的專屬領域，而是需要社會各界的共同參與。",
+    "因此，本文主張應將{t}納入整體的外交戰略之中，以期{g}。",
+]
+
+CITATIONS = [
+    "Robert O. Keohane and Joseph S. Nye, Power and Interdependence, 3rd ed. (New York: Longman, 2001), p. {p}.",
+    "G. John Ikenberry, “The Rise of China and the Future of the West,” Foreign Affairs, Vol. 87, No. 1 (2008), pp. {p}-{q}.",
+    "Kenneth N. Waltz, Theory of International Politics (Reading, MA: Addison-Wesley, 1979), p. {p}.",
+    "王建民，〈臺灣參與國際組織之策略分析〉，《問題與研究》，第 45 卷第 2 期（2006 年 4 月），頁 {p}-{q}。",
+    "林文程，〈務實外交的回顧與前瞻〉，《遠景基金會季刊》，第 3 卷第 1 期（2002 年 1 月），頁 {p}。",
+    "陳志敏，《次國家政府與對外事務》（北京：長征出版社，2001 年），頁 {p}-{q}。",
+    "外交部，《中華民國 {y} 年外交年鑑》（臺北：外交部，{z} 年），頁 {p}。",
+    "蔡明彥，〈東亞區域安全合作的發展與限制〉，收錄於張亞中主編，《國際關係總論》（臺北：揚智文化，2003 年），頁 {p}-{q}。",
+    "同上註，頁 {p}。",
+    "Alexander Wendt, Social Theory of International Politics (Cambridge: Cambridge University Press, 1999), pp. {p}-{q}.",
+    "吳玉山，《抗衡或扈從：兩岸關係新詮》（臺北：正中書局，1997 年），頁 {p}。",
+    "Peter J. Katzenstein ed., The Culture of National Security (New York: Columbia University Press, 1996), p. {p}.",
+]
+
+COMMENTS = [
+    "此處所稱之{t}，係指政府以外之行為者所從事的跨國互動。",
+    "關於此一概念的不同界定，參見前引文的討論。",
+    "作者於{y}年訪談相關官員時，亦得到類似的說法。",
+    "詳細的數據請參閱外交部歷年出版之統計資料。",
+]
+
+
+class Prose:
+    """A deterministic source of sentences, paragraphs and notes."""
+
+    def __init__(self, seed: int):
+        self.rng = random.Random(seed)
+        self.order = list(range(len(TEMPLATES)))
+        self.rng.shuffle(self.order)
+        self.cursor = 0
+
+    def pick(self, items):
+        return items[self.rng.randrange(len(items))]
+
+    def sentence(self) -> str:
+        template = TEMPLATES[self.order[self.cursor % len(self.order)]]
+        self.cursor += 1
+        return template.format(a=self.pick(ACTORS), p=self.pick(POLICIES), g=self.pick(GOALS),
+                               t=self.pick(THINGS), y=self.pick(YEARS), s=self.pick(SCHOLARS))
+
+    def citation(self) -> str:
+        page = self.rng.randrange(3, 280)
+        year = self.pick(YEARS)
+        text = self.pick(CITATIONS).format(p=page, q=page + self.rng.randrange(2, 30), y=year - 1911, z=year - 1910)
+        if self.rng.random() < 0.25:
+            text += self.pick(COMMENTS).format(t=self.pick(THINGS), y=self.pick(YEARS))
+        return text
+
+    def note(self) -> str:
+        return "{n:" + self.citation() + "}"
+
+    def paragraph(self, sentences: int = 4, notes: int = 1) -> str:
+        parts = [self.sentence() for _ in range(sentences)]
+        for index in self.rng.sample(range(sentences), min(notes, sentences)):
+            parts[index] += self.note()
+        return "".join(parts)
+
+    def long_note(self) -> str:
+        """A note long enough to run over to the next page."""
+        first, second = self.citation(), "".join(self.citation() for _ in range(3))
+        cut = max(second.find("，", 8), second.find(", ", 8) + 1, 1)
+        return "{N:" + first + second[:cut] + "|" + second[cut:] + "}"
+
+
+ENGLISH_ABSTRACT = (
+    "This article examines the origins of Taiwan’s “pragmatic diplomacy” and its twelve-year "
+    "evolution after 1988. It argues that the policy, often described as a response to diplomatic "
+    "isolation, was in fact shaped by a long-term, state-led strategy of economic interdependence "
+    "and by the institutional constraints of international organizations. Drawing on government "
+    "documents and interviews, the article reconstructs the decision-making process and shows how "
+    "non-governmental actors gradually became indispensable partners of the Ministry of Foreign "
+    "Affairs. The findings suggest that second-track channels complemented, rather than replaced, "
+    "official relations."
+)
+
+ENGLISH_PASSAGE = (
+    "As one observer put it, “the island’s diplomacy is a diplomacy of survival, conducted by "
+    "extraordinarily resourceful officials under unfavourable circumstances.”"
+)

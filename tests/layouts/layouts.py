@@ -1,0 +1,147 @@
+"""The bench's layouts: texts of known structure and how each is typeset.
+
+A layout is a list of blocks plus page CSS. Blocks:
+  ("p", text)                  a paragraph ({n:body} writes a note at that place)
+  ("h", level, label, title)   a numbered heading (level: its outline level, 1 = outermost)
+  ("chapter", label, title)    a chapter heading: starts a new page, note numbering restarts
+  ("endnotes", heading)        where endnotes are printed (the notes are collected there)
+Everything is synthetic (content.Prose) except a few fixed cases each layout must show.
+"""
+from __future__ import annotations
+
+from .content import ENGLISH_ABSTRACT, ENGLISH_PASSAGE, Prose
+
+# Cases the rules must handle; each stands in some layout's text.
+AGAINST_DATE = "在此之前，雙方對於名稱問題始終未能達成一致，直到最後才確認了正式國號。{n:外交部，《外交年鑑》（臺北：外交部，1997 年），頁 12。}6月9日，雙方簽署聯合公報，正式建立外交關係。"
+AGAINST_YEAR = "此一立場其後被概括為「一個中國」原則。{n:邵宗海，《兩岸關係》（臺北：五南圖書，2006 年），頁 88-90。}2000年政黨輪替之後，相關論述又有新的變化。"
+AFTER_FULL_STOP = "外交部的年度報告亦以英文指出，the policy was designed to overcome diplomatic isolation.{n:Ministry of Foreign Affairs, Foreign Policy Report (Taipei: MOFA, 1993), p. 5.} 此後，相關部門陸續提出多項配套措施。"
+QUANTITY = "代表團一行於同年訪問中美洲友邦，行程共計7天6夜，期間拜會三國元首與外交部長，並簽署多項合作協定。"
+
+ARTICLE_CSS = """
+@page {{ size: A5; margin: 20mm 16mm 22mm 16mm;
+  @top-center {{ content: "{header}"; font-size: 8pt; }}
+  @{numbers}-center {{ content: counter(page); font-size: 8pt; }} }}
+@page :first {{ @top-center {{ content: none; }} }}
+"""
+
+
+def front_matter(prose: Prose, title: str, english: bool = True) -> list:
+    blocks = [("p", title), ("p", "王 大 明＊"), ("p", "摘要"), ("p", prose.paragraph(5, 0)),
+              ("p", "關鍵詞：務實外交、第二軌道外交、非政府組織、國際參與")]
+    if english:
+        blocks += [("p", "Abstract"), ("p", ENGLISH_ABSTRACT),
+                   ("p", "Keywords: Pragmatic Diplomacy, Second-Track Diplomacy, NGOs, Taiwan")]
+    return blocks
+
+
+def article(seed: int, notes_at: str = "foot", extra: int = 0) -> list:
+    """A journal article: 壹、 > 一、 > （一）; long and wrapped headings; the fixed cases."""
+    prose = Prose(seed)
+    blocks = front_matter(prose, "臺灣務實外交的起源與演變：一個制度主義的分析")
+    blocks += [("h", 1, "壹、", "前言"), ("p", prose.paragraph(4, 1)), ("p", prose.paragraph(3, 1)),
+               ("h", 1, "貳、", "全球治理與第二軌道外交：概念、理論與我國推動非政府組織國際參與之經驗"),
+               ("h", 2, "一、", "全球治理的概念"), ("p", prose.paragraph(4, 2)), ("p", AGAINST_DATE),
+               ("h", 2, "二、", "第二軌道外交的界定"), ("p", prose.paragraph(3, 1)),
+               ("h", 3, "（一）", "官方與非官方管道"), ("p", prose.paragraph(3, 1) + AFTER_FULL_STOP),
+               ("h", 3, "（二）", "學術交流與政策對話在區域安全合作架構中所扮演之角色"),
+               ("p", prose.paragraph(4, 1)), ("p", ENGLISH_PASSAGE + prose.sentence()),
+               ("h", 1, "參、", "我國的實踐"), ("p", AGAINST_YEAR + prose.paragraph(2, 1)), ("p", QUANTITY),
+               ("p", prose.paragraph(3, 0) + prose.sentence() + prose.long_note()),
+               ("p", prose.paragraph(5, 2))] + [("p", prose.paragraph(4, 1)) for _ in range(extra)] + [
+               ("h", 1, "肆、", "結論"), ("p", prose.paragraph(4, 1)), ("p", prose.paragraph(3, 0))]
+    if notes_at == "end":
+        blocks.append(("endnotes", "【註釋】"))
+    return blocks
+
+
+def thesis(seed: int, chapters: list[tuple[str, str]], sections: list[str]) -> list:
+    """A thesis excerpt: chapters (numbering of notes restarts in each) > 第一節 > 一、."""
+    prose = Prose(seed)
+    blocks = []
+    for chapter_no, (label, title) in enumerate(chapters):
+        blocks.append(("chapter", label, title))
+        blocks.append(("p", prose.paragraph(3, 1)))
+        for section_no, section in enumerate(sections):
+            blocks.append(("h", 2, f"第{'一二三四'[section_no]}節", section))
+            blocks.append(("p", prose.paragraph(4, 1)))
+            if section_no == 0:
+                blocks += [("h", 3, "一、", "研究背景"), ("p", prose.paragraph(3, 1)),
+                           ("h", 3, "二、", "問題意識與研究目的"), ("p", prose.paragraph(4, 1))]
+            if chapter_no == 0 and section_no == 1:
+                blocks.append(("p", prose.paragraph(2, 0) + prose.sentence() + prose.long_note()))
+                blocks.append(("p", AGAINST_DATE))
+            if chapter_no == 1 and section_no == 0:
+                blocks += [("p", AGAINST_YEAR), ("p", QUANTITY)]
+        blocks.append(("p", prose.paragraph(3, 1)))
+    return blocks
+
+
+def report(seed: int) -> list:
+    """A ministry report: 壹、 > 一、 > （一） > １、 > （１）."""
+    prose = Prose(seed)
+    blocks = [("p", "中華民國外交部一百年度施政目標與重點"), ("p", prose.paragraph(3, 0))]
+    for capital, title in (("壹、", "年度施政目標"), ("貳、", "年度施政重點")):
+        blocks += [("h", 1, capital, title), ("p", prose.paragraph(2, 1))]
+        for number, sub in (("一、", "鞏固邦交"), ("二、", "拓展與無邦交國家之實質關係")):
+            blocks += [("h", 2, number, sub), ("p", prose.paragraph(2, 1))]
+            for paren, item in (("（一）", "強化高層互訪"), ("（二）", "推動經貿合作與技術協助計畫之整合與評估")):
+                blocks += [("h", 3, paren, item), ("p", prose.paragraph(2, 0))]
+                for full, point in (("１、", "加強雙邊諮商"), ("２、", "擴大人道援助")):
+                    blocks += [("h", 4, full, point), ("p", prose.paragraph(2, 1))]
+                    if full == "１、":
+                        blocks += [("h", 5, "（１）", "定期舉行部長級會議"), ("p", prose.paragraph(1, 0)),
+                                   ("h", 5, "（２）", "設立聯合工作小組"), ("p", prose.paragraph(2, 0))]
+    blocks += [("p", QUANTITY)]
+    return blocks
+
+
+COMMON_CSS = """
+body { font-family: "Noto Serif CJK TC", "Noto Sans CJK TC", serif; font-size: 9.5pt; line-height: 1.6;
+       text-align: justify; hyphens: auto; }
+p { margin: 0; text-indent: 2em; }
+h1, h2, h3, h4, h5, h6 { font-size: 10pt; margin: 0.8em 0 0.4em; }
+h1.chapter { font-size: 13pt; text-align: center; break-before: page; }
+sup { font-size: 60%; vertical-align: super; line-height: 0; }
+.fn { float: footnote; font-size: 7.5pt; text-indent: 0; }
+::footnote-call { content: none; }
+::footnote-marker { content: none; }
+.en { text-indent: 0; }
+"""
+
+LAYOUTS = {
+    "article-one-column": dict(
+        kind="journal article", levels=["capital", "number", "paren"], blocks=lambda: article(1),
+        css=ARTICLE_CSS.format(header="臺灣國際研究季刊　第 7 卷第 2 期", numbers="bottom")),
+    "article-two-columns": dict(
+        kind="journal article", levels=["capital", "number", "paren"], blocks=lambda: article(2, extra=8),
+        css=ARTICLE_CSS.format(header="臺灣國際研究季刊　第 8 卷第 1 期", numbers="top").replace("A5", "A4")
+        + "body { column-count: 2; column-gap: 8mm; }"),
+    "article-endnotes": dict(
+        kind="journal article", levels=["capital", "number", "paren"], blocks=lambda: article(3, "end"),
+        css=ARTICLE_CSS.format(header="外交與戰略評論", numbers="bottom")),
+    "thesis-small-numerals": dict(
+        kind="master's thesis", levels=["chapter", "section", "number"],
+        blocks=lambda: thesis(4, [("第一章", "緒論"), ("第二章", "文獻回顧與分析架構：新自由制度主義與區域多邊安全合作之理論基礎")],
+                              ["研究動機與目的", "研究方法與限制"]),
+        css="""@page { size: A5; margin: 22mm 16mm 20mm 16mm;
+          @top-center { content: "國立臺灣示範大學外交學系碩士論文"; font-size: 8pt; }
+          @bottom-center { content: counter(page); font-size: 8pt; } }
+        @page :first { @top-center { content: none; } }"""),
+    "thesis-formal-numerals-watermark": dict(
+        kind="master's thesis", levels=["chapter", "section", "number"],
+        blocks=lambda: thesis(5, [("第壹章", "導論"), ("第貳章", "中國大陸參與多邊外交之歷程")],
+                              ["問題的提出", "文獻檢閱", "研究架構"]),
+        css="""@page { size: A5; margin: 22mm 16mm 20mm 16mm;
+          @top-right { content: "中國多邊主義與東北亞安全"; font-size: 8pt; }
+          @bottom-right { content: counter(page); font-size: 8pt; } }
+        .watermark { position: fixed; top: 70mm; left: 5mm; width: 120mm; transform: rotate(-40deg);
+                     font-size: 26pt; color: #e4e4e4; text-indent: 0; }""",
+        watermark="‧國立臺灣示範大學‧National Model University"),
+    "report-nested": dict(
+        kind="government report", levels=["capital", "number", "paren", "fullwidth", "paren-fullwidth"],
+        blocks=lambda: report(6),
+        css="""@page { size: A5; margin: 22mm 18mm 18mm 18mm;
+          @top-left { content: "外交部施政計畫"; font-size: 8pt; }
+          @top-right { content: counter(page); font-size: 8pt; } }
+        @page :first { @top-left { content: none; } }"""),
+}
