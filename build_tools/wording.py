@@ -16,6 +16,7 @@ REASONS = [
     (r"full stop after endnote number (\d+)", r"尾註編號 \1 之後的句點"),
     (r"repeated header of table ([\w-]+)", r"〈\1〉跨頁重複的表頭"),
     (r"line-break hyphen at the end of the line before, rejoined", "上一行行尾的斷字連字號（已接合）"),
+    (r"hyphen of a word broken in the original print, rejoined", "原件排版時斷詞所加的連字號（已接合）"),
 ]
 NOTE_PROBLEMS = {
     "the marker has no note body": "有註號而無註文",
