@@ -23,12 +23,12 @@ from .errors import EditionError, warn
 from .model import CleanText
 from .pipeline import clean
 from .glossary import find_note_uses, find_uses, jieba_user_dictionary, load_glossary
-from .references import BIB, check_library, chinese_names, coverage, link_notes, load_bib, problems, resolve
+from .references import BIB, check_library, chinese_names, citation_report, link_notes, load_bib, resolve
 from .annotations import check_annotations
 from .render_annotations import render_index
 from .render import (anchor_entries, own_heading, render_anchors, render_catalogue, render_glossary, render_nav,
                      render_text, split_pages, text_note)
-from .render_bib import render_bibliography
+from .render_bib import render_bibliography, render_csl_json
 from .render_print import whole_text_files
 
 DOCS = ROOT / "docs"
@@ -120,15 +120,14 @@ def generate_files(texts: list[CleanText], terms: list | None = None, library=No
         text.term_uses = find_uses(text.blocks, terms)
         text.note_terms = find_note_uses(text.notes, terms)
         text.note_citations = link_notes(bibliography, text.edition.slug, library)
-        citing, linked = coverage(bibliography, text.edition.slug)
-        text.citation_report = {"citing": citing, "linked": linked,
-                                "problems": problems(bibliography, text.edition.slug)}
+        text.citation_report = citation_report(bibliography, text)
         files.update(render_text(text, by_id))
         files.update(whole_text_files(text, by_id))
     files["glossary.md"] = render_glossary(terms, texts)
     files["bibliography.md"] = render_bibliography(bibliography, library, texts)
     files["annotations.md"] = render_index(placed, texts)
     files["references.bib"] = BIB.read_text(encoding="utf-8") if BIB.exists() else ""
+    files["references.json"] = render_csl_json(library)
     files["changelog.md"] = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     files["anchors.json"] = render_anchors(texts, version(), terms, bibliography, text_anchors)
     files["texts/catalogue.md"] = render_catalogue(texts)
@@ -216,9 +215,11 @@ def generate(journal: Journal | None = None) -> int:
     linked = sum(text.citation_report["linked"] for text in texts)
     unresolved = sum(len(text.citation_report["problems"]) for text in texts)
     entries = files["bibliography.md"].count('class="bib-entry"')
+    per_text = ", ".join(f"{text.edition.source[:3]} {text.citation_report['linked']}/{text.citation_report['citing']}"
+                         for text in texts if text.citation_report["citing"])
     print(f"bibliography: {entries} entries; "
-          f"{linked} of {citing} citing notes linked ({linked / max(citing, 1):.1%}); "
-          f"{unresolved} citations unresolved or incomplete (see each text's report)")
+          f"{linked} of {citing} citations linked ({linked / max(citing, 1):.1%}: {per_text}); "
+          f"{unresolved} unresolved or incomplete (see each text's report)")
     others = {NAV_FILE: render_nav(texts), JIEBA_USER: jieba_user_dictionary(terms, chinese_names(library)),
               JIEBA_DICT: traditional_dictionary()}
     journal = Journal() if journal is None else journal
