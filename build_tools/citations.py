@@ -342,7 +342,12 @@ def finish(citation: Citation, rest: str) -> Citation:
     if citation.entrytype in ("article", "incollection") and "pages" not in fields and is_extent(citation.locator):
         fields["pages"] = citation.locator.replace("-", "--")
     newspaper(citation, scan)
-    if citation.entrytype in ("online", "misc") and "date" not in fields and re.search(r"日|\d{4}$", date_of(scan)):
+    if citation.entrytype == "article" and "網" in fields.get("journal", "") and fields.get("url") \
+            and "entrysubtype" not in fields:       # 〈篇名〉，《華夏經緯網專稿》，民國 90年 7 月 26 日。http://…
+        citation.entrytype = "online"
+        fields["organization"] = fields.pop("journal")
+    undated_kind = citation.entrytype in ("online", "misc") or (citation.entrytype == "article" and "journal" not in fields)
+    if undated_kind and "date" not in fields and re.fullmatch(r"\d{4}-\d\d-\d\d", date_of(scan)):
         fields["date"] = date_of(scan)             # a web page's or a dated item's day (2002年 7 月 27 日)
     edition_of(citation, rest)
     if citation.entrytype in ("book", "misc") and not citation.authors and fields.get("editor"):
@@ -492,7 +497,7 @@ def chinese(body: str, offset: int, title: tuple[int, int]) -> Citation:
         if thesis:
             citation.entrytype = "mastersthesis" if "碩士" in thesis.group(1) else "phdthesis"
             fields.pop("journal", None)
-            fields["school"] = clean(re.sub(r"(?:碩士|博士).*$", "", thesis.group(1)))
+            fields["school"] = clean(re.sub(r"(?:碩士|博士)論文$", "", thesis.group(1)))
         if container is not None:
             minguo = re.search(r"期\s*[(（](\d{2,3})[)）]", container)   # 第 34 卷第 1 期(84): 民國84年
             if minguo:
@@ -518,13 +523,22 @@ def chinese(body: str, offset: int, title: tuple[int, int]) -> Citation:
     return finish(citation, rest)
 
 
+def imprint_name(value: str) -> str:
+    """A publisher without the verb printed after it (…國家藍圖委員會出版, 國防部印頒).
+
+    >>> imprint_name("國防部印頒"), imprint_name("麥田出版社")
+    ('國防部', '麥田出版社')
+    """
+    return re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:出版|印頒|印行|發行)$", "", clean(value))
+
+
 def publisher(rest: str, fields: dict) -> None:
     """Place and publisher: （台北：五南圖書出版公司，1994年）, 台中：必中出版社，2003年."""
     match = PUBLISHER.search(rest)
     if match:
         place = re.split(r"[，。]", clean(match.group(1)))[-1]
         fields["address"] = re.sub(r"^[（(]", "", place)
-        fields["publisher"] = clean(match.group(2))
+        fields["publisher"] = imprint_name(match.group(2))
         year = int(match.group(3))
         fields["year"] = str(year + 1911 if year < 200 else year)
 
@@ -696,10 +710,7 @@ def web_without_title(body: str, offset: int, url: re.Match) -> Citation:
         re.fullmatch(r"[\u4e00-\u9fff]{2,4}", parts[0]) and not SITE.search(parts[0])
         or (not CJK.search(parts[0]) and not CJK.search(parts[1])))
     if person:
-        if CJK.search(parts[0]):
-            citation.authors = [parts[0]]
-        else:
-            citation.fields["organization"] = parts[0]
+        citation.authors = [parts[0]]        # 江澤民; National Intelligence Council (braced in the bib)
         parts = parts[1:]
     titles = [part for part in parts if not SITE.search(part)]
     sites = [part for part in parts if SITE.search(part)]

@@ -566,12 +566,14 @@ def biblatex_fields(work: Work) -> tuple[str, dict[str, str]]:
         values["institution"] = values.pop("school", "")
     if kind == "book" and not people and values.get("editor"):
         kind = "collection"
-    if kind in ("book", "misc") and not people and not values.get("editor"):
+    if kind == "book" and not people and not values.get("editor"):
         kind = "manual"                          # an unsigned official document (《國軍統率綱領》)
     if kind == "article" and not people and values.get("journal"):   # an unsigned news item: under its paper
         values["author"] = "{" + values.get("journal", values.get("organization", "")) + "}"
-    if kind == "online":
-        values.pop("journal", None)
+    if kind == "online":                         # a web page: its site is the organization
+        journal = values.pop("journal", None)
+        if journal and not values.get("organization"):
+            values["organization"] = journal
     if kind == "article" and not values.get("journal"):
         kind = "misc"                            # 〈篇名〉 cited without its periodical
     if kind == "incollection" and not values.get("editor"):
@@ -672,7 +674,7 @@ def link_notes(bibliography: Bibliography, slug: str, library=None) -> dict:
         if link.citation.locator:
             label += f"，{locator_label(link.citation.locator)}"
         found.setdefault((link.note.scope, link.note.number), []).append(
-            CitationLink(start, end, link.work.key, label))
+            CitationLink(start, end, link.work.key, label, link.citation.locator))
     return found
 
 
