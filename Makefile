@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build build-zensical serve test check bench fuzz browsers clean lock-anchors
+.PHONY: build build-zensical serve test check bench fuzz browsers biber clean lock-anchors
 
 # Bootstrap the virtual environment from the pinned requirements (re-run when they change).
 $(STAMP): requirements.txt requirements-dev.txt
@@ -37,7 +37,12 @@ browsers:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	fi
 
-test: $(STAMP) browsers
+# biber checks bib/references.bib against biblatex's data model (tests/test_interop.py).
+biber:
+	@command -v biber >/dev/null || { echo "Installing biber (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq biber >/dev/null; }
+
+test: $(STAMP) browsers biber
 	$(PY) -m pytest
 
 # Timings and sizes of the five texts and a synthetic 50-text corpus (GNU time installed if missing).

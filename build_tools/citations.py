@@ -619,7 +619,7 @@ def untitled_item(body: str, offset: int) -> Citation | None:
     yearbook = YEARBOOK.match(body)
     if yearbook:                              # Yearbook of International Organizations 2000/2001 edition
         citation = Citation("work", offset, offset + len(body), (offset + yearbook.start("title"), offset + yearbook.end("edition")),
-                            entrytype="misc")
+                            entrytype="book")               # unsigned: biblatex's @manual
         citation.fields.update(title=yearbook.group("title").strip(), edition=yearbook.group("edition"), langid="en")
         citation.fields["title"] = re.sub(r"\borganizations\b", "Organizations", citation.fields["title"])
         return finish(citation, "")

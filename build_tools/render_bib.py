@@ -318,6 +318,9 @@ def csl_name(name: str) -> dict:
     family, given, _ = name_parts(name)
     if not given or CJK.search(family):
         return {"literal": family}
+    parts = [part.strip() for part in name.split(",")]
+    if len(parts) == 3:                          # Nye, Jr., Joseph S.
+        return {"family": parts[0], "given": parts[2], "suffix": parts[1]}
     return {"family": family, "given": given}
 
 

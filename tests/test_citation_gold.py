@@ -57,7 +57,7 @@ CHU = dict(type="incollection", who="朱雲漢", title="全球主義、區域主
 SHI = dict(type="incollection", who="石之瑜", title="免國於患者行其下？", same="shi", editor="宋學文", **INCOMPLETE)
 SONG_CH = dict(type="incollection", who="宋學文", title="第二軌道外交與台灣安全", same="songch", editor="宋學文",
                **INCOMPLETE)
-YEARBOOK = dict(type="misc", who="", title="Yearbook of International Organizations", same="yearbook",
+YEARBOOK = dict(type="manual", who="", title="Yearbook of International Organizations", same="yearbook",
                 edition="2000/2001")
 
 GOLD_000 = {
