@@ -63,7 +63,8 @@ def people(names: str, chinese: bool, invert_first: bool = False) -> str:
         return ", ".join(parts) + " et al."
     if len(parts) < 2:
         return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+    serial = "," if invert_first else ""        # Keohane, Robert O., and Joseph S. Nye, Jr.
+    return ", ".join(parts[:-1]) + f"{serial} and " + parts[-1]
 
 
 def pages_of(value: str) -> str:
@@ -127,11 +128,12 @@ def western_entry(kind: str, f: dict) -> str:
         who += ", ed." if " and " not in f["editor"] else ", eds."
     who = who or f.get("organization", "") or f.get("journal", "")
     year = f.get("year") or "n.d."
-    head = f"{escape(who.rstrip('.'))}. {escape(year)}. " if who else f"{escape(year)}. "
+    head = f"{escape(who.rstrip('.'))}. {escape(year.rstrip('.'))}. " if who else ""
     title = escape(f.get("title", ""))
     place = ": ".join(escape(f[k]) for k in ("address", "publisher") if f.get(k))
     pages = escape(pages_of(f.get("pages", "")))
-    edition = f" {ordinal(f['edition'])} ed." if f.get("edition", "").isdigit() else ""
+    edition = f" {ordinal(f['edition'])} ed." if f.get("edition", "").isdigit() else \
+        (f" {escape(f['edition'])} ed." if f.get("edition") else "")
     if kind == "article" and f.get("entrysubtype") == "newspaper":
         body = f"“{title}.” *{escape(f.get('journal', ''))}*, {escape(news_date(f, False))}."
     elif kind == "article":
@@ -151,6 +153,8 @@ def western_entry(kind: str, f: dict) -> str:
         body = f"“{title}.” {degree}, {escape(f.get('institution', ''))}."
     else:
         body = f"*{title}*.{edition}" + (f" {place}." if place else "")
+    if not who:                                  # no author: the title first, the year after it
+        body += f" {escape(year.rstrip('.'))}."
     return (head + body).strip() + web(f) + incomplete(f)
 
 
