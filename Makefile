@@ -11,7 +11,7 @@ ZENSICAL_STAMP := $(VENV)/.installed-zensical
 DEV_STAMP      := $(VENV)/.installed-dev
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build build-zensical serve test check bench fuzz browsers clean lock-anchors layouts layout-tools
+.PHONY: build build-zensical serve test check bench fuzz browsers biber clean lock-anchors layouts layout-tools
 
 # The virtual environment itself (Python 3.11+ with its venv module: Debian's python3-venv).
 $(PY):
@@ -59,7 +59,12 @@ browsers:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	fi
 
-test: $(DEV_STAMP) browsers
+# biber checks bib/references.bib against biblatex's data model (tests/test_interop.py).
+biber:
+	@command -v biber >/dev/null || { echo "Installing biber (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq biber >/dev/null; }
+
+test: $(DEV_STAMP) browsers biber
 	$(PY) -m pytest
 
 # Timings and sizes of the five texts, a synthetic 50-text corpus and the raw-paste baseline, the

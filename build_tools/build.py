@@ -28,12 +28,12 @@ from .findings import summary
 from .model import CleanText
 from .pipeline import clean
 from .glossary import check_printed, check_references, find_note_uses, find_uses, jieba_user_dictionary, load_glossary
-from .references import BIB, check_library, chinese_names, coverage, link_notes, load_bib, problems, resolve
+from .references import BIB, check_library, chinese_names, citation_report, link_notes, load_bib, resolve
 from .annotations import check_annotations
 from .render_annotations import render_index
 from .render import (anchor_entries, own_heading, render_anchors, render_catalogue, render_glossary, render_nav,
                      render_text, split_pages, text_note)
-from .render_bib import render_bibliography
+from .render_bib import render_bibliography, render_csl_json
 from .render_print import whole_text_files
 
 DOCS = ROOT / "docs"
@@ -220,6 +220,7 @@ def generate_files(texts: list[CleanText], terms: list | None = None, library=No
                                         lambda: render_bibliography(bibliography, library, texts))
     files["annotations.md"] = memo.get("annotations.md", everything, lambda: render_index(placed, texts))
     files["references.bib"] = BIB.read_text(encoding="utf-8") if BIB.exists() else ""
+    files["references.json"] = memo.get("references.json", shared, lambda: render_csl_json(library))
     files["changelog.md"] = (ROOT / "CHANGELOG.zh-TW.md").read_text(encoding="utf-8")   # the readers' (zh-TW)
     files["anchors.json"] = memo.get("anchors.json", everything,
                                      lambda: render_anchors(texts, version(), terms, bibliography, text_anchors))
@@ -231,9 +232,8 @@ def generate_files(texts: list[CleanText], terms: list | None = None, library=No
 def link_text(text: CleanText, terms: list, bibliography, library) -> tuple:
     """A text's glossary uses (blocks, notes), its notes' links to the bibliography, its citation report."""
     slug = text.edition.slug
-    citing, linked = coverage(bibliography, slug)
     return (find_uses(text.blocks, terms), find_note_uses(text.notes, terms), link_notes(bibliography, slug, library),
-            {"citing": citing, "linked": linked, "problems": problems(bibliography, slug)})
+            citation_report(bibliography, text))
 
 
 def attach_annotations(texts: list[CleanText], placed) -> None:
@@ -323,9 +323,11 @@ def generate(journal: Journal | None = None, memo: Memo | None = None) -> int:
     linked = sum(text.citation_report["linked"] for text in texts)
     unresolved = sum(len(text.citation_report["problems"]) for text in texts)
     entries = files["bibliography.md"].count('class="bib-entry"')
+    per_text = ", ".join(f"{text.edition.source[:3]} {text.citation_report['linked']}/{text.citation_report['citing']}"
+                         for text in texts if text.citation_report["citing"])
     print(f"bibliography: {entries} entries; "
-          f"{linked} of {citing} citing notes linked ({linked / max(citing, 1):.1%}); "
-          f"{unresolved} citations unresolved or incomplete (see each text's report)")
+          f"{linked} of {citing} citations linked ({linked / max(citing, 1):.1%}: {per_text}); "
+          f"{unresolved} unresolved or incomplete (see each text's report)")
     others = {NAV_FILE: render_nav(texts), JIEBA_USER: jieba_user_dictionary(terms, chinese_names(library)),
               JIEBA_DICT: traditional_dictionary()}
     journal = Journal() if journal is None else journal

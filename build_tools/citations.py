@@ -84,7 +84,7 @@ YEAR_WESTERN = re.compile(r"(?<!\d)(1[89]\d\d|20[0-4]\d)(?!\d)")
 YEAR_MINGUO = re.compile(r"民國?\s*(\d{2,3})\s*年")
 ACCESS = re.compile(r"於\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*(?:搜尋|檢索|上網|瀏覽)")
 PAGES_ZH = re.compile(r"頁\s*([\d０-９]+(?:\s*[-–~∼－]\s*[\d０-９]+)?(?:\s*[、,，；]\s*[\d]+(?:\s*[-–]\s*\d+)?)*)")
-PAGES_EN = re.compile(r"(?<![A-Za-z])(?:pp?\.\s*|p(?=\d))(\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|and)\s*\d+(?:\s*[-–]\s*\d+)?)*)")
+PAGES_EN = re.compile(r"(?<![A-Za-z])(?:pp?\.\s*|p\s*(?=\d))(\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|and)\s*\d+(?:\s*[-–]\s*\d+)?)*)")
 VOLUME_ZH = re.compile(r"第?\s*(\d+)\s*卷")
 NUMBER_ZH = re.compile(r"(?:總)?第?\s*(\d+)\s*期")
 VOLUME_EN = re.compile(r"Vol\.\s*(\d+)", re.I)
@@ -115,12 +115,29 @@ def year_of(text: str) -> str:
     return western.group(1) if western else ""
 
 
+HONORIFIC = re.compile(r"(?<=[\u4e00-\u9fff])(?:將軍|上將|教授|博士|先生|女士|總統|主席)$")
+
+
+def without_honorific(name: str) -> str:
+    """A Chinese name without the title printed after it (004 note 46).
+
+    >>> without_honorific("富勒將軍")
+    '富勒'
+    """
+    return HONORIFIC.sub("", name) if len(name) > 3 else name
+
+
 def split_names(names: str) -> list[str]:
-    """Authors, editors or translators as printed, one name each."""
+    """Authors, editors or translators as printed, one name each.
+
+    >>> split_names("Tae-Hwan Kwak & Seung-Ho Joo")
+    ['Tae-Hwan Kwak', 'Seung-Ho Joo']
+    """
     names = clean(names)
     names = re.sub(r"\s*(?:et al\.?|等)$", "", names)
     parts = re.split(r"\s*(?:、|‧|・|，|,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\s*", names)
-    return [part.strip(" .") for part in parts if part.strip(" .")]
+    return [without_honorific(part.strip(" .")) for part in parts
+            if part.strip(" .") and part.strip(" .").lower() not in ("ibid", "op. cit")]
 
 
 def others(names: str) -> bool:
@@ -129,7 +146,7 @@ def others(names: str) -> bool:
 
 # --- roles before a title: 王振軒， / 郭樹勇譯，羅伯特˙基歐漢(Robert O. Keohane)編， ------------
 
-ROLE = re.compile(r"^(?P<names>.*?)\s*(?P<role>主編|編著|編|等著|著|等譯|譯|\(?eds?\.\)?)?$")
+ROLE = re.compile(r"^(?P<names>.*?)\s*(?P<role>主編|編著|編|等著|著|等譯|譯|(?<![A-Za-z])\(?eds?\.?\)?)?$")
 
 
 def read_roles(prefix: str) -> dict[str, list[str]]:
@@ -137,6 +154,9 @@ def read_roles(prefix: str) -> dict[str, list[str]]:
     a western role word (`ed.`) also takes the plain names before it (A, B ed.)."""
     roles: dict[str, list[str]] = {}
     pending: list[str] = []
+    inverted = re.fullmatch(r"\s*([A-Z][a-z]+),\s*([A-Z][a-z]+(?: [A-Z]\.)?)\s*", prefix)
+    if inverted:                        # Gurtov, Melvin“…”: one name, surname first
+        return {"author": [f"{inverted.group(2)} {inverted.group(1)}"]}
     prefix = re.sub(r"[（(]\s*[A-Za-z][^）)]*[）)]", "", prefix)      # 羅伯特˙基歐漢( Robert O. Keohane)
     for piece in re.split(r"[，,]", prefix):
         piece = clean(piece)
@@ -184,15 +204,43 @@ def back_reference(text: str, offset: int) -> Citation | None:
         author_part = re.sub(r"^.*[：:]", "", author_part)
         names = split_names(re.sub(r"[（(][^）)]*[）)]", "", author_part).split("，")[0])
         title_text = inner(before, title) if title else ""
+        chapter = chapter_in_volume(text, offset, before, title, names, match)
+        if chapter is not None:
+            return chapter
         return Citation("backref", offset, offset + len(text), (offset + match.start(1), offset + match.end(1)),
-                        ref=("author", names[0] if names else "", title_text), locator=locator(text))
+                        ref=("author", names[0] if names else "", title_text), locator=locator(text),
+                        authors=names + (["others"] if others(author_part) else []))
     return None
+
+
+def chapter_in_volume(text: str, offset: int, before: str, title, names: list[str], match) -> Citation | None:
+    """「作者，〈篇名〉，某某主編，前揭書，頁 N」: a chapter of a volume cited earlier; only the
+    volume is the back-reference. The chapter is a work of its own (`incollection`, its editor
+    named, its volume looked up by `references.py` through `ref = ("volume", editor)`).
+
+    >>> c = chapter_in_volume("朱雲漢，〈全球主義〉，陳璽安主編，前揭書，頁201", 0, "朱雲漢，〈全球主義〉，陳璽安主編，",
+    ...                       (4, 10), ["朱雲漢"], re.search("前揭書", "朱雲漢，〈全球主義〉，陳璽安主編，前揭書"))
+    >>> c.entrytype, c.authors, c.fields["editor"], c.ref, c.locator
+    ('incollection', ['朱雲漢'], '陳璽安', ('volume', '陳璽安'), '201')
+    """
+    if not title or before[title[0]] not in "〈「“":
+        return None
+    editor = re.fullmatch(r"\s*[，,]?\s*([^，,〈〉《》]+?)\s*(?:主編|編)\s*[，,]?\s*", before[title[1]:])
+    if not editor:
+        return None
+    citation = Citation("work", offset, offset + len(text), (offset + title[0], offset + title[1]),
+                        entrytype="incollection", authors=names, locator=locator(text[match.end():]))
+    citation.fields.update(title=inner(before, title), editor=" and ".join(split_names(editor.group(1))),
+                           langid="zh-Hant" if CJK.search(before) else "en")
+    citation.ref = ("volume", editor.group(1).strip())
+    return citation
 
 
 def locator(text: str) -> str:
     """Pages cited: 頁 72, pp.23-29, or a bare `, 13.` after op. cit./Ibid."""
-    match = PAGES_ZH.search(text) or PAGES_EN.search(text) or re.search(r"[,，]\s*(\d+(?:\s*-\s*\d+)?)\.?\s*$", text)
-    return re.sub(r"\s+", "", match.group(1)) if match else ""
+    match = PAGES_ZH.search(text) or PAGES_EN.search(text) or \
+        re.search(r"(?:[,，]|[)）]\s*:)\s*(?!(?:1[89]|20)\d\d\.?\s*$)(\d+(?:\s*-\s*\d+)?(?:\s*(?:,|and)\s*\d+)*)\.?\s*$", text)
+    return re.sub(r"\s*(?:,|and)\s*", ", ", re.sub(r"\s*-\s*", "-", match.group(1))).strip() if match else ""
 
 
 # --- titles ----------------------------------------------------------------------------------
@@ -236,7 +284,8 @@ def looks_cited(body: str, title: tuple[int, int]) -> bool:
     """A bracketed title is a citation, not a word quoted in commentary (「軟性權力」是…), when a
     short name or nothing precedes it and publication data, or at least a name, goes with it."""
     prefix = re.split(r"[：:。](?=.)", body[:title[0]])[-1].strip()
-    named = prefix == "" or (len(prefix) <= 60 and prefix[-1] in "，,。." and "。" not in prefix[:-1])
+    named = prefix == "" or (len(prefix) <= 60 and prefix[-1] in "，,。." and "。" not in prefix[:-1]) or \
+        (body[title[0]] == "“" and re.fullmatch(r"[A-Z][A-Za-z.\- ]*, [A-Z][A-Za-z.\- ]*", prefix) is not None)
     if not named:
         return False
     evidence = EVIDENCE.search(body[title[1]:]) is not None
@@ -245,16 +294,18 @@ def looks_cited(body: str, title: tuple[int, int]) -> bool:
 
 def parse_work(text: str, offset: int) -> Citation | None:
     """A citation of a work, from one segment; None for commentary."""
-    body = LEADS.split(text)[-1] if LEADS.search(text) else text
+    body = LEADS.split(text)[-1] if LEADS.search(text) and not SPEECH.match(text) else text
     shift = len(text) - len(body)
     title = first_title(body)
     url = URL.search(body)
+    if url is not None and SPEECH.match(body):
+        return web_without_title(body, offset + shift, url)
     if title is not None and not looks_cited(body, title):
         return None
     if title is None:
         bare = bare_title(body)
         if bare is None and url is None:
-            return None
+            return untitled_item(body, offset + shift)
         if bare is None:
             return web_without_title(body, offset + shift, url)
         return western_book(body, offset + shift, bare)
@@ -288,13 +339,100 @@ def finish(citation: Citation, rest: str) -> Citation:
         if year:
             fields["year"] = year
     citation.locator = citation.locator or locator(scan)
-    if citation.entrytype in ("article", "incollection") and citation.locator and "pages" not in fields:
+    if citation.entrytype in ("article", "incollection") and "pages" not in fields and is_extent(citation.locator):
         fields["pages"] = citation.locator.replace("-", "--")
+    newspaper(citation, scan)
+    if citation.entrytype == "article" and "網" in fields.get("journal", "") and fields.get("url") \
+            and "entrysubtype" not in fields:       # 〈篇名〉，《華夏經緯網專稿》，民國 90年 7 月 26 日。http://…
+        citation.entrytype = "online"
+        fields["organization"] = fields.pop("journal")
+    undated_kind = citation.entrytype in ("online", "misc") or (citation.entrytype == "article" and "journal" not in fields)
+    if undated_kind and "date" not in fields and re.fullmatch(r"\d{4}-\d\d-\d\d", date_of(scan)):
+        fields["date"] = date_of(scan)             # a web page's or a dated item's day (2002年 7 月 27 日)
+    edition_of(citation, rest)
+    if citation.entrytype in ("book", "misc") and not citation.authors and fields.get("editor"):
+        citation.entrytype = "collection"
     fields["langid"] = "zh-Hant" if CJK.search(fields.get("title", "")) else "en"
     if fields.get("url") and not fields.get("year"):
         citation.entrytype = "online"          # an undated web page: its URL identifies it
     citation.complete = bool(fields.get("title") and (fields.get("year") or fields.get("url")))
     return citation
+
+
+def is_extent(pages: str) -> bool:
+    """A range of five pages or more cited for an article or chapter is its extent (pp. 67-87), a
+    shorter one the page the note cites (頁 38-39); either stays the citation's locator.
+
+    >>> is_extent("67-87"), is_extent("38-39"), is_extent("47")
+    (True, False, False)
+    """
+    match = re.fullmatch(r"(\d+)-(\d+)", pages.replace("--", "-"))
+    return bool(match) and int(match.group(2)) - int(match.group(1)) >= 5
+
+
+MONTHS = {name: i for i, name in enumerate(["january", "february", "march", "april", "may", "june", "july",
+                                            "august", "september", "october", "november", "december"], 1)}
+DATE_ZH = re.compile(r"(?:民國?\s*(\d{2,3})|(\d{4}))\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?")
+DATE_EN = re.compile(r"(" + "|".join(m.capitalize() for m in MONTHS) + r")\s+(\d{1,2}),\s*(\d{4})")
+UNTITLED = "〔未具篇名〕"        # the editors' placeholder for a news item the note cites without a title
+NEWS_PAGE = re.compile(r"版\s*([A-Z]?\d+)|([A-Z]?\d+)\s*版")
+NEWSPAPER = re.compile(r"(?:[時日晚]報|聯合報|新聞網?|電子報|[中新]\S{0,2}社|每日|Times|Post|Herald)$")
+
+
+def date_of(text: str) -> str:
+    """A full date as ISO 8601 (民國 91年 2 月 26 日 → 2002-02-26; October 25, 2011 → 2011-10-25).
+
+    >>> date_of("《中國時報》，民國 91年 2 月 26 日，版 15"), date_of("The New York Times, October 25, 2011.")
+    ('2002-02-26', '2011-10-25')
+    """
+    match = DATE_ZH.search(text)
+    if match:
+        year = int(match.group(1)) + 1911 if match.group(1) else int(match.group(2))
+        day = f"-{int(match.group(4)):02d}" if match.group(4) else ""
+        return f"{year}-{int(match.group(3)):02d}{day}"
+    match = DATE_EN.search(text)
+    if match:
+        return f"{match.group(3)}-{MONTHS[match.group(1).lower()]:02d}-{int(match.group(2)):02d}"
+    return ""
+
+
+def newspaper(citation: Citation, rest: str) -> None:
+    """A newspaper or wire item (〈篇名〉，《中國時報》，2001年 11 月 8 日，版 15): typed
+    `entrysubtype = newspaper`, with its full date and its page (版)."""
+    fields = citation.fields
+    paper = fields.get("journal") or fields.get("organization", "")
+    if citation.entrytype == "misc" and not citation.authors and NEWSPAPER.search(fields.get("title", "")):
+        paper = fields.pop("title")            # 《中國時報》，民國 91年 2 月 26 日，版 15: an untitled item
+    if not NEWSPAPER.search(paper) or citation.entrytype not in ("article", "online", "misc"):
+        return
+    date = date_of(rest)
+    if not date:
+        return
+    citation.entrytype = "article"
+    fields["journal"] = paper
+    fields.setdefault("title", UNTITLED)
+    fields.pop("organization", None)
+    fields["entrysubtype"] = "newspaper"
+    fields["date"] = date
+    fields["year"] = date[:4]
+    page = NEWS_PAGE.search(rest)
+    if page:
+        fields["pages"] = page.group(1) or page.group(2)
+
+
+def edition_of(citation: Citation, rest: str) -> None:
+    """The edition a book citation names: 2nd ed., 第二版, preface to the fourth edition.
+
+    >>> c = Citation("work", 0, 0, (0, 0), entrytype="book"); edition_of(c, "，第二版（上海：…）"); c.fields
+    {'edition': '2'}
+    """
+    if citation.entrytype not in ("book", "collection", "incollection"):
+        return
+    words = {"二": 2, "三": 3, "四": 4, "五": 5, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+    match = re.search(r"(\d)(?:nd|rd|th) ed\.|第([二三四五])版|(second|third|fourth|fifth) edition", rest)
+    if match:
+        value = match.group(1) or words[match.group(2) or match.group(3)]
+        citation.fields["edition"] = str(value)
 
 
 def chinese(body: str, offset: int, title: tuple[int, int]) -> Citation:
@@ -309,7 +447,12 @@ def chinese(body: str, offset: int, title: tuple[int, int]) -> Citation:
     bracket = body[title[0]]
     second = first_title(rest)
     after = [clean(part) for part in re.split(r"[，,]", rest) if clean(part)]
-    if bracket in "《『" and not roles.get("author") and roles.get("editor"):
+    degree = re.search(r"([\u4e00-\u9fff]{2}大學)(碩士|博士)論文$", name)
+    if bracket in "《" and degree:            # 《…建構中正大學碩士論文，2000年: the source never closes the title
+        citation.entrytype = "mastersthesis" if degree.group(2) == "碩士" else "phdthesis"
+        fields["title"] = name[:degree.start()]
+        fields["school"] = degree.group(1)
+    elif bracket in "《『" and not roles.get("author") and roles.get("editor"):
         citation.entrytype = "book"
     elif bracket in "《『":
         citation.entrytype = "book"
@@ -348,13 +491,13 @@ def chinese(body: str, offset: int, title: tuple[int, int]) -> Citation:
                     citation.entrytype = "online"
                     fields["organization"] = journal
                 elif journal and not re.match(r"^(?:\d|民國|頁|http)", journal) and not re.search(r"碩士|博士", journal):
-                    fields["journal"] = re.sub(r"[（(].*$", "", journal)
+                    fields["journal"] = re.sub(r"[（(](?![^（()）]*版[）)]).*$", "", journal)   # 學報（社會科學版）
                 container = rest
         thesis = re.search(r"([^，,「」〈〉]*?(?:大學|所)[^，,]*?(?:碩士|博士)[^，,]*?論文)", rest)
         if thesis:
             citation.entrytype = "mastersthesis" if "碩士" in thesis.group(1) else "phdthesis"
             fields.pop("journal", None)
-            fields["school"] = clean(re.sub(r"(?:碩士|博士).*$", "", thesis.group(1)))
+            fields["school"] = clean(re.sub(r"(?:碩士|博士)論文$", "", thesis.group(1)))
         if container is not None:
             minguo = re.search(r"期\s*[(（](\d{2,3})[)）]", container)   # 第 34 卷第 1 期(84): 民國84年
             if minguo:
@@ -375,7 +518,18 @@ def chinese(body: str, offset: int, title: tuple[int, int]) -> Citation:
         fields["editor"] = " and ".join(roles["editor"])
     if URL.search(rest) and citation.entrytype == "article" and "journal" not in fields:
         citation.entrytype = "online"
+    if citation.entrytype == "online" and fields.get("journal") and not fields.get("organization"):
+        fields["organization"] = fields.pop("journal")      # 〈篇名〉，《全球論壇首頁》。http://…
     return finish(citation, rest)
+
+
+def imprint_name(value: str) -> str:
+    """A publisher without the verb printed after it (…國家藍圖委員會出版, 國防部印頒).
+
+    >>> imprint_name("國防部印頒"), imprint_name("麥田出版社")
+    ('國防部', '麥田出版社')
+    """
+    return re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:出版|印頒|印行|發行)$", "", clean(value))
 
 
 def publisher(rest: str, fields: dict) -> None:
@@ -384,7 +538,7 @@ def publisher(rest: str, fields: dict) -> None:
     if match:
         place = re.split(r"[，。]", clean(match.group(1)))[-1]
         fields["address"] = re.sub(r"^[（(]", "", place)
-        fields["publisher"] = clean(match.group(2))
+        fields["publisher"] = imprint_name(match.group(2))
         year = int(match.group(3))
         fields["year"] = str(year + 1911 if year < 200 else year)
 
@@ -403,7 +557,7 @@ def western_quoted(body: str, offset: int, title: tuple[int, int]) -> Citation:
     chapter = re.match(r"\s*[,，]?\s*in\s+(.+?)\s*,?\s*(?:\(eds?\.\)|eds?\.)\s*,?\s*([^(]+?)(?=\s*\(|,\s*pp?\.|$)", rest)
     if chapter:
         citation.entrytype = "incollection"
-        fields["editor"] = " and ".join(split_names(re.sub(r"\s+et al\.?", "", chapter.group(1))))
+        fields["editor"] = " and ".join(split_names(chapter.group(1)) + (["others"] if others(chapter.group(1)) else []))
         fields["booktitle"] = clean(chapter.group(2))
         publisher_en(rest[chapter.end():], fields)
     else:
@@ -428,9 +582,12 @@ def bare_title(body: str) -> tuple[int, int] | None:
     """A western book title printed without quotes: after `Author, ` and before `(Place: Publisher, Year)`,
     or 001's Chinese book title before （北京：人民出版社，2003 年）."""
     match = re.search(r"^(?:[^,，]+?)[,，]\s*" + ROLE_PIECES +
-                      r"(?:ibid\.,\s*)?([^,，(（]+?(?:[,，][^,，(（]+?)*?)\s*[.]?\s*(?:\d(?:nd|rd|th) ed\.)?\s*"
+                      r"(?:ibid\.,\s*)?((?:[^,，(（]|[(（][^()（）：:]*[)）])+?(?:[,，][^,，(（]+?)*?)\s*[.]?\s*(?:\d(?:nd|rd|th) ed\.)?\s*"
                       r"[(（][^()（）]*(?:[：:]|[A-Z][^()（）]*,\s*)[^()（）]*\d{4}", body)
     if match:
+        return match.start(1), match.end(1)
+    match = re.search(r"^[^,，]+?,\s*([A-Z][^,，(]+?),\s*[A-Z][A-Za-z .]+:\s*[^,，:]+,\s*\d{4}\.?\s*$", body)
+    if match:                          # …, The Military Balance 2001/2002, London: Oxford University Press, 2001.
         return match.start(1), match.end(1)
     match = re.search(r"^[^,，]+?[,，]\s*([A-Z][^,，(]+?)[,，]\s*(?:pp?\.|\d)", body)
     if match:                          # Ikenberry, Liberal Leviathan, pp.132-137 (a short title)
@@ -441,9 +598,56 @@ def bare_title(body: str) -> tuple[int, int] | None:
     return None
 
 
+UNTITLED_NEWS = re.compile(r"^\s*(?:(?P<what>[^，,。]*?(?:的)?(?:談話|報導|專訪|社論))[，,]\s*)?(?P<paper>[^，,。：:]{2,12}?)[，,]\s*"
+                           r"(?P<date>(?:民國\s*)?\d{2,4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[。.]?\s*$")
+REPORT = re.compile(r"^\s*[，,]?\s*(?P<org>[^，,。]{2,12}?(?:部|院|會|局|署|所))[，,]\s*(?P<title>[^，,。]*?(?:報告書?|白皮書))"
+                    r"[，,]\s*(?P<date>\d{4}\s*年(?:\s*\d{1,2}\s*月)?)[。.]?\s*$")
+
+
+YEARBOOK = re.compile(r"^\s*(?P<title>[A-Z][A-Za-z ]+?)\s+(?P<edition>\d{4}/\d{4})\s+edition\.?\s*$")
+
+
+def untitled_item(body: str, offset: int) -> Citation | None:
+    """A dated news item the note names only by its paper (韓國中央日報，2003 年 4 月 26 日；
+    新華社，2011年 10月 23日), or a report by an institution (美國國防部，2002 中共軍力報告，2002年 7 月).
+
+    >>> [c.fields["journal"] for c in [untitled_item("韓國中央日報，2003 年 4 月 26 日。", 0)]]
+    ['韓國中央日報']
+    >>> untitled_item("，美國國防部，2002 中共軍力報告，2002年 7 月。", 0).fields["title"]
+    '2002 中共軍力報告'
+    """
+    yearbook = YEARBOOK.match(body)
+    if yearbook:                              # Yearbook of International Organizations 2000/2001 edition
+        citation = Citation("work", offset, offset + len(body), (offset + yearbook.start("title"), offset + yearbook.end("edition")),
+                            entrytype="book")               # unsigned: biblatex's @manual
+        citation.fields.update(title=yearbook.group("title").strip(), edition=yearbook.group("edition"), langid="en")
+        citation.fields["title"] = re.sub(r"\borganizations\b", "Organizations", citation.fields["title"])
+        return finish(citation, "")
+    news = UNTITLED_NEWS.match(body)
+    if news and NEWSPAPER.search(news.group("paper").strip()):
+        citation = Citation("work", offset, offset + len(body), (offset + news.start("paper"), offset + news.end("paper")),
+                            entrytype="article")
+        citation.fields["journal"] = news.group("paper").strip()
+        if news.group("what"):
+            citation.fields["title"] = clean(news.group("what"))
+        return finish(citation, body)
+    report = REPORT.match(body)
+    if report:
+        citation = Citation("work", offset, offset + len(body), (offset + report.start("title"), offset + report.end("title")),
+                            entrytype="report", authors=[report.group("org").strip()])
+        citation.fields.update(title=" ".join(report.group("title").split()), institution=report.group("org").strip(),
+                               type="報告", date=date_of(report.group("date")) or "")
+        citation.fields["year"] = report.group("date")[:4]
+        if not citation.fields["date"]:
+            del citation.fields["date"]
+        return finish(citation, body.replace(report.group("title"), " " * len(report.group("title"))))
+    return None
+
+
 def western_book(body: str, offset: int, span: tuple[int, int]) -> Citation:
     """Author, Title (Place: Publisher, Year), pp. — also a short title repeat, and 001's 作者，書名（地：出版社，年）."""
     roles = read_roles(re.split(r"[：:]", body[:span[0]])[-1])
+    span = (span[0], span[0] + len(body[span[0]:span[1]].rstrip(" ,，.")))
     citation = Citation("work", offset, offset + len(body), (offset + span[0], offset + span[1]), entrytype="book")
     citation.authors = roles.get("author", [])
     if roles.get("editor"):
@@ -454,6 +658,7 @@ def western_book(body: str, offset: int, span: tuple[int, int]) -> Citation:
     edition = re.search(r"[,.]?\s*(\d)(?:nd|rd|th) ed\.?$|[，,]\s*第(.)版$", title)
     if edition:
         title = title[:edition.start()]
+        citation.fields["edition"] = edition.group(1) or str("一二三四五".index(edition.group(2)) + 1)
     citation.fields["title"] = clean(re.sub(r"^ibid\.,\s*", "", title))
     rest = body[span[1]:]
     if not publisher_en(rest, citation.fields):
@@ -463,6 +668,8 @@ def western_book(body: str, offset: int, span: tuple[int, int]) -> Citation:
 
 def publisher_en(rest: str, fields: dict) -> bool:
     match = PUBLISHER_EN.search(rest) or re.search(r"[（(]([^（）():：]{2,80}?)\s*[：:]\s*([^（）()]{2,120}?)[，,]\s*(\d{4})\s*年?\s*[）)]", rest)
+    if not match:
+        match = re.search(r"^\s*,\s*([A-Z][A-Za-z .]+):\s*([^,，:]+),\s*(\d{4})\.?\s*$", rest)
     if not match:
         alone = re.search(r"[（(]\s*([A-Z][^（）():：]{2,80}?),\s*(\d{4})\s*[）)]", rest)   # (Harvard University Press, 1977)
         if alone:
@@ -478,10 +685,22 @@ def publisher_en(rest: str, fields: dict) -> bool:
 SITE = re.compile(r"(?:社|網|網站|報|電子報|新聞網|部|中心)$")
 
 
+SPEECH = re.compile(r"^([\u4e00-\u9fff]{2,4})在(「[^」]+」的(?:致詞|演說|講話|談話))[，,]\s*(?:參閱)?([^：:，,]+?)[：:]")
+
+
 def web_without_title(body: str, offset: int, url: re.Match) -> Citation:
     """A URL after a description: `中日韓合作（1999-2012）白皮書，中華人民共和國外交部，http://…`,
     `江澤民，十六大報告，新華網，…`, `National Intelligence Council, Global Trends 2025: …, http://…`."""
     description = body[:url.start()]
+    speech = SPEECH.match(description)
+    if speech:                              # 陳水扁在「…酒會」的致詞，參閱大紀元網站：2002 年 1 月 10 日。
+        citation = Citation("work", offset, offset + len(body), (offset + speech.start(2), offset + speech.end(2)),
+                            entrytype="online", authors=[speech.group(1)])
+        citation.fields.update(title=clean(speech.group(2)), organization=clean(speech.group(3)))
+        date = date_of(body)
+        if date:
+            citation.fields["date"], citation.fields["year"] = date, date[:4]
+        return finish(citation, body)
     parts = [clean(part) for part in re.split(r"[，,。]", re.sub(r"^.*[：:](?=\s*\d)", "", description))
              if clean(part)]
     parts = [part for part in parts if not re.match(r"^(?:民國)?\s*\d", part)]       # dates
@@ -491,10 +710,7 @@ def web_without_title(body: str, offset: int, url: re.Match) -> Citation:
         re.fullmatch(r"[\u4e00-\u9fff]{2,4}", parts[0]) and not SITE.search(parts[0])
         or (not CJK.search(parts[0]) and not CJK.search(parts[1])))
     if person:
-        if CJK.search(parts[0]):
-            citation.authors = [parts[0]]
-        else:
-            citation.fields["organization"] = parts[0]
+        citation.authors = [parts[0]]        # 江澤民; National Intelligence Council (braced in the bib)
         parts = parts[1:]
     titles = [part for part in parts if not SITE.search(part)]
     sites = [part for part in parts if SITE.search(part)]
@@ -502,6 +718,8 @@ def web_without_title(body: str, offset: int, url: re.Match) -> Citation:
         citation.fields["title"] = titles[0]
     if sites and "organization" not in citation.fields:
         citation.fields["organization"] = re.sub(r"^(?:錄自(?:於)?|參閱)[：:]?", "", sites[0])
+    if titles:                              # Global Trends 2025: its year is not the title's number
+        body = body.replace(titles[0], " " * len(titles[0]), 1) if titles[0] in body else body
     return finish(citation, body)
 
 
@@ -511,6 +729,8 @@ def normalise(text: str) -> str:
     """Same length as the note (spans stay valid): `Nye,Jr.` and a stray `ibid.,` after the
     authors would otherwise read as the start of the title."""
     text = re.sub(r",(?=Jr\.)", " ", text)
+    text = re.sub(r"(?<=Jr\.) (?=[A-Za-z])", ",", text)                        # Nye,Jr. Power and…
+    text = re.sub(r"(?<=[，,])[，,]", " ", text)                                # 東亞和平與安全，，頁
     text = re.sub(r"(\b[A-Z]\. [A-Z][a-z]+),(?= and [A-Z])", r"\1 ", text)      # Robert O. Keohane, and Joseph
     return re.sub(r"(?<=\S, )ibid\.,(?= )", lambda m: " " * len(m.group()), text)
 
@@ -522,7 +742,7 @@ def parse_note(text: str) -> list[Citation]:
     for start, end in segments(text):
         piece = text[start:end]
         lead = LEADS.search(piece)
-        if lead:                                  # …請參閱 Robert O. Keohane…: the citation follows
+        if lead and not SPEECH.match(piece):                                  # …請參閱 Robert O. Keohane…: the citation follows
             start += lead.end()
             piece = text[start:end]
         citation = back_reference(piece, start) or parse_work(piece, start)

@@ -116,3 +116,4 @@ class CitationLink:
     end: int
     key: str
     label: str            # the entry in one line, for the link's tooltip
+    locator: str = ""     # the page the citation cites (頁 47)

@@ -43,6 +43,9 @@ class Work:
     notes: list[NoteId] = field(default_factory=list)
     complete: bool = False
     key: str = ""
+    parent: "Work | None" = None      # the volume of a chapter (crossref), when the notes name it
+    aliases: list[str] = field(default_factory=list)   # earlier keys of its entry (biblatex `ids`)
+    related: list = field(default_factory=list)        # its other editions or printings
 
     @property
     def title(self) -> str:
@@ -91,8 +94,19 @@ def identity(citation: Citation) -> str:
     return f"{lead_name(citation)}: {citation.title}"
 
 
+def other_printing(citation: Citation, work: Work) -> bool:
+    """Another edition or printing of a work: both dated, the years differ (Keohane and Nye's
+    1977, 1989 and 2011 editions; 張春燕's article of 2002 reprinted in 2003). A journal's name
+    printed two ways in one year (政治科學論叢, 政治科學論壇) is the source's slip, not a reprint."""
+    year, other = citation.fields.get("year"), work.fields.get("year")
+    return bool(year and other and year != other)
+
+
 def same_work(citation: Citation, work: Work) -> bool:
-    """Same first author (or none), and one title the start of the other (a short-title repeat)."""
+    """Same first author (or none), and one title the start of the other (a short-title repeat),
+    and not another edition of it."""
+    if other_printing(citation, work):
+        return False
     a, b = normal(citation.title), normal(work.title)
     if not (citation.authors or work.authors):         # unsigned items: only the same title
         return a == b and person_key(lead_name(citation)) == person_key(lead_name(work))
@@ -135,6 +149,8 @@ def resolve(texts) -> Bibliography:
                     link.work = attach(citation, works, nid)
                 else:
                     target = back_target(citation, nid, by_note, order)
+                    if target is None and citation.ref[0] == "author" and citation.ref[1]:
+                        target = placeholder(citation, works, nid)   # cited only as 前揭書: kept, incomplete
                     if target is None:
                         link.problem = "unresolved"
                     else:
@@ -144,15 +160,81 @@ def resolve(texts) -> Bibliography:
                 by_note[nid].append(link)
                 links.append(link)
     inherit_books(works)
+    find_volumes(works, links)
+    relate_printings(works)
+    return Bibliography(works, links)
+
+
+UNKNOWN_TITLE = "〔題名未詳〕"      # the editors' placeholder: the notes cite the work only as 前揭書
+
+
+def placeholder(citation: Citation, works: list[Work], nid: NoteId) -> Work:
+    """The work of a back-reference whose full citation is outside the excerpt (Jon Pierre and B.
+    Guy Peters，前揭書): an incomplete entry under its author, so the citation still links."""
+    names = citation.authors or re_split_names(citation.ref[1])
+    title = citation.ref[2] or UNKNOWN_TITLE
+    for work in works:
+        if not work.complete and work.title == title and person_key(lead_name(work)) == person_key(names[0]):
+            if nid not in work.notes:
+                work.notes.append(nid)
+            return work
+    work = Work("book", names, {"title": title, "langid": "zh-Hant" if CJK.search(citation.ref[2] + names[0]) else "en"},
+                [f"{names[0]}: {title}"], [nid], False)
+    works.append(work)
+    return work
+
+
+def re_split_names(names: str) -> list[str]:
+    from .citations import split_names
+
+    return split_names(names) or [names]
+
+
+def find_volumes(works: list[Work], links: list[Link]) -> None:
+    """A chapter cited as 「某某主編，前揭書」 belongs to the volume that editor edited: the one
+    the notes cite, or else an incomplete `collection` entry for it (crossref from its chapters)."""
     for link in links:
-        if link.work is not None and not link.work.complete:
-            link.problem = "incomplete"
-    return Bibliography([w for w in works if w.complete], links)
+        citation = link.citation
+        if citation.kind != "work" or citation.ref[:1] != ("volume",) or link.work is None or link.work.parent:
+            continue
+        editor = person_key(citation.ref[1])
+        volume = next((w for w in works if w.entrytype in ("collection", "book") and not w.authors and
+                       person_key(w.fields.get("editor", "").split(" and ")[0]) == editor), None)
+        if volume is None:
+            volume = Work("collection", [], {"editor": citation.fields["editor"], "title": UNKNOWN_TITLE,
+                                             "langid": citation.fields.get("langid", "zh-Hant")},
+                          [f"{citation.fields['editor']}: {UNKNOWN_TITLE}"], [], False)
+            works.append(volume)
+        link.work.parent = volume
+        link.work.fields["booktitle"] = volume.title
+        for name in ("publisher", "address", "year"):
+            if name in volume.fields:
+                link.work.fields.setdefault(name, volume.fields[name])
+        for note in link.work.notes:
+            if note not in volume.notes:
+                volume.notes.append(note)
+
+
+def relate_printings(works: list[Work]) -> None:
+    """Editions and printings of one work, kept apart, name each other (biblatex `related`)."""
+    for i, work in enumerate(works):
+        for other in works[:i]:
+            a, b = normal(other.title), normal(work.title)
+            if a and b and (a.startswith(b) or b.startswith(a)) and other.title != UNKNOWN_TITLE and \
+                    person_key(lead_name(other)) == person_key(lead_name(work)) and other_printing_of(work, other):
+                work.related.append(other)
+                other.related.append(work)
+
+
+def other_printing_of(work: Work, other: Work) -> bool:
+    a, b = work.fields, other.fields
+    return a.get("year") != b.get("year")
 
 
 def attach(citation: Citation, works: list[Work], nid: NoteId) -> Work:
-    """The work a citation names: an earlier one (merged, gaps filled) or a new one."""
-    for work in works:
+    """The work a citation names: an earlier one (merged, gaps filled; the one cited last, for a
+    short title repeating one of several editions) or a new one."""
+    for work in reversed(works):
         if same_work(citation, work):
             if citation.complete and not work.complete:     # a full citation after a short one
                 work.entrytype, work.authors = citation.entrytype, citation.authors or work.authors
@@ -232,12 +314,16 @@ def surname(name: str) -> str:
     if CJK.match(name):
         family = name[:2] if name.startswith(COMPOUND_SURNAMES) else name[:1]
         return SURNAME_READINGS.get(family) or "".join(pinyin(family))
-    words = [w for w in re.split(r"[\s]+", name) if w and w.lower() != "jr."]
+    words = [w for w in re.split(r"[\s.]+", name) if w and w.lower() != "jr"]
+    if is_corporate(name):                   # The International Institute for …: its first word
+        words = [w for w in words if w.lower() not in STOPWORDS][:1]
     last = words[-1] if words else ""
     return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", last).encode("ascii", "ignore").decode().lower())
 
 
 def title_word(title: str) -> str:
+    if re.fullmatch(r"〔[^〕]*〕", title):     # the editors' placeholder: no word of the work's own
+        return ""
     if CJK.search(title):
         han = [ch for ch in title if CJK.match(ch)][:2]
         return "".join(pinyin("".join(han)))
@@ -338,8 +424,8 @@ def load_bib(path: Path = BIB):
                                      "_:.- (e.g. li2010tianan), not top, zh or en", line)
         fields = entry.fields_dict
         missing = [name for name in ("title", "cited-as") if name not in fields or not fields[name].value.strip()]
-        if ("year" not in fields or not str(fields["year"].value).strip()) and entry.entry_type != "online":
-            missing.append("year")
+        if not any(name in fields and str(fields[name].value).strip() for name in ("year", "date")):
+            missing.append("year or date")
         if missing:
             raise EditionError(path, f"entry {entry.key} lacks {', '.join(missing)} — add the field(s)", line)
         url = fields["url"].value.strip() if "url" in fields else ""
@@ -360,28 +446,164 @@ def match_entries(bibliography: Bibliography, library) -> tuple[list[Work], list
     cited = set()
     missing = []
     for work in bibliography.works:
-        entry = next((by_identity[normal(form)] for form in work.identities if normal(form) in by_identity), None)
+        forms = qualified_identities(work) + work.identities      # an edition's own form first
+        entry = next((by_identity[normal(form)] for form in forms if normal(form) in by_identity), None)
         if entry is None:
             missing.append(work)
         else:
             work.key = entry.key
+            keywords = entry.fields_dict["keywords"].value if "keywords" in entry.fields_dict else ""
+            work.complete = "incomplete" not in keywords      # the curated entry decides
             cited.add(entry.key)
+    merge_same_entry(bibliography)
     uncited = [entry for entry in library.entries if entry.key not in cited]
     return missing, uncited
+
+
+def qualified_identities(work: Work) -> list[str]:
+    """The cited-as forms of one of several editions: "author: title (year)"."""
+    year = work.fields.get("year") or work.fields.get("date", "")[:4]
+    return [f"{form} ({year})" for form in work.identities] if work.related and year else []
+
+
+def merge_same_entry(bibliography: Bibliography) -> None:
+    """Works an editor merged into one entry (its cited-as lists both) become one work."""
+    first: dict[str, Work] = {}
+    for work in list(bibliography.works):
+        if not work.key:
+            continue
+        kept = first.setdefault(work.key, work)
+        if kept is work:
+            continue
+        kept.notes += [note for note in work.notes if note not in kept.notes]
+        bibliography.works.remove(work)
+        for link in bibliography.links:
+            if link.work is work:
+                link.work = kept
+
+
+# --- biblatex entries -------------------------------------------------------------------------
+
+# Romanised East-Asian surnames printed first (Chu Shulong, Choe Sang-hun): "Family, Given" in
+# BibTeX. A name whose first word is one of these and whose second is not is read surname-first.
+EAST_ASIAN_SURNAMES = {
+    "chu", "lin", "choe", "choi", "wang", "zhang", "li", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou",
+    "xu", "sun", "ma", "zhu", "hu", "guo", "he", "gao", "luo", "zheng", "xie", "han", "tang", "feng", "deng",
+    "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "yu", "du", "ye", "cheng",
+    "wei", "su", "lu", "ding", "ren", "shen", "yao", "jin", "kim", "park", "pak", "lee", "yi", "kang", "yoon",
+    "jung", "chung", "cho", "shin", "kwon", "hwang", "song", "yan", "qian", "xia", "jia", "fu", "fang",
+}
+CORPORATE = re.compile(r"\b(?:Commission|Council|Institute|Institution|Ministry|Department|Office|Agency|"
+                       r"Cent(?:er|re)|Organi[sz]ation|Association|University|Foundation|Committee|Bank|"
+                       r"Fund|Times|Press|Nations|Studies)\b|(?:[所部會院社局處]|中心|委員會|基金會|報)$")
+
+
+def is_corporate(name: str) -> bool:
+    """An institution, not a person (Commission on Global Governance, 中國國際問題研究所).
+
+    >>> is_corporate("Commission on Global Governance"), is_corporate("中國國際問題研究所"), is_corporate("高朗")
+    (True, True, False)
+    """
+    return bool(CORPORATE.search(name))
+
+
+def bib_name(name: str) -> str:
+    """A name as biblatex parses it: "Family, Given" (Jr. after the family name), an institution
+    braced, a Chinese name whole, a romanised East-Asian name printed surname-first kept so.
+
+    >>> [bib_name(n) for n in ("Robert O. Keohane", "Joseph S.Nye Jr", "Chu Shulong", "Liping Xia",
+    ...                        "Commission on Global Governance", "高朗", "others")]
+    ['Keohane, Robert O.', 'Nye, Jr., Joseph S.', 'Chu, Shulong', 'Xia, Liping', '{Commission on Global Governance}', '高朗', 'others']
+    """
+    name = re.sub(r"(?<=\b[A-Z]\.)(?=[A-Z][a-z])", " ", name.strip())     # S.Nye
+    if name == "others" or "," in name:
+        return name
+    if is_corporate(name):
+        return "{" + name + "}"
+    if CJK.search(name):
+        return name
+    words = name.split()
+    junior = ""
+    if words and re.fullmatch(r"Jr\.?", words[-1]):
+        junior, words = ", Jr.", words[:-1]
+    if len(words) < 2:
+        return " ".join(words) + junior
+    first, second = words[0].lower(), words[1].lower()
+    if len(words) == 2 and first in EAST_ASIAN_SURNAMES and second.split("-")[0] not in EAST_ASIAN_SURNAMES:
+        return f"{words[0]}{junior}, {words[1]}"
+    return f"{words[-1]}{junior}, {' '.join(words[:-1])}"
+
+
+def bib_names(names: list[str]) -> str:
+    return " and ".join(bib_name(name) for name in names if name)
+
+
+def escape_bib(value: str) -> str:
+    """A literal value for BibTeX: `&` escaped (Rowman & Littlefield)."""
+    return re.sub(r"(?<!\\)&", r"\\&", value)
+
+
+BIB_TYPES = {"mastersthesis": "thesis", "phdthesis": "thesis"}
+ENTRY_ORDER = ["author", "editor", "translator", "title", "journal", "booktitle", "crossref", "edition", "type",
+               "institution", "organization", "publisher", "address", "date", "year", "volume", "number", "pages",
+               "entrysubtype", "url", "urldate", "related", "relatedtype", "ids", "keywords", "note", "langid"]
+
+
+def biblatex_fields(work: Work) -> tuple[str, dict[str, str]]:
+    """The entry type and fields biblatex and Zotero expect for a work (names "Family, Given",
+    theses as @thesis, a volume known only by its editor as @collection, a newspaper item dated in
+    full, unknown dates as XXXX, an incomplete work flagged `keywords = {incomplete}`)."""
+    kind = BIB_TYPES.get(work.entrytype, work.entrytype)
+    values = dict(work.fields)
+    people = [a for a in work.authors if a != "others"] + (["others"] if "others" in work.authors else [])
+    if people:
+        values["author"] = bib_names(people)
+    for role in ("editor", "translator"):
+        if values.get(role):
+            values[role] = bib_names(values[role].split(" and "))
+    if work.entrytype in ("mastersthesis", "phdthesis"):
+        values["type"] = "mathesis" if work.entrytype == "mastersthesis" else "phdthesis"
+        values["institution"] = values.pop("school", "")
+    if kind == "book" and not people and values.get("editor"):
+        kind = "collection"
+    if kind == "book" and not people and not values.get("editor"):
+        kind = "manual"                          # an unsigned official document (《國軍統率綱領》)
+    if kind == "article" and not people and values.get("journal"):   # an unsigned news item: under its paper
+        values["author"] = "{" + values.get("journal", values.get("organization", "")) + "}"
+    if kind == "online":                         # a web page: its site is the organization
+        journal = values.pop("journal", None)
+        if journal and not values.get("organization"):
+            values["organization"] = journal
+    if kind == "article" and not values.get("journal"):
+        kind = "misc"                            # 〈篇名〉 cited without its periodical
+    if kind == "incollection" and not values.get("editor"):
+        kind = "inbook" if people else kind
+    if values.get("date"):
+        values.pop("year", None)
+    elif not values.get("year"):
+        values["date"] = "XXXX"                  # EDTF: year unknown (the note gives none)
+    if work.parent is not None and work.parent.key:
+        values["crossref"] = work.parent.key
+    if work.related:
+        values["related"] = ",".join(other.key for other in work.related if other.key)
+        values["relatedtype"] = "otheredition"
+    if work.aliases:
+        values["ids"] = ",".join(work.aliases)
+    if not work.complete:
+        values["keywords"] = "incomplete"
+    for name in ("title", "journal", "booktitle", "publisher", "address", "organization", "institution"):
+        if values.get(name):
+            values[name] = escape_bib(values[name])
+    return kind, values
 
 
 def entry_of(work: Work):
     from bibtexparser import model
 
-    values = dict(work.fields)
-    if work.authors:
-        values["author"] = " and ".join(a for a in work.authors if a != "others") + \
-            (" and others" if "others" in work.authors else "")
-    if work.entrytype == "online":
-        values.pop("journal", None)
-    fields = [model.Field(name, values[name]) for name in FIELD_ORDER if values.get(name)]
-    fields.append(model.Field("cited-as", "\n    ".join(work.identities)))
-    return model.Entry(work.entrytype, work.key, fields)
+    kind, values = biblatex_fields(work)
+    fields = [model.Field(name, values[name]) for name in ENTRY_ORDER if values.get(name)]
+    fields.append(model.Field("cited-as", "\n    ".join(qualified_identities(work) or work.identities)))
+    return model.Entry(kind, work.key, fields)
 
 
 HEADER = """The edition's bibliography: every work the notes of the five texts cite.
@@ -428,11 +650,12 @@ def check_library(bibliography: Bibliography, library=None):
 
 def one_line(entry) -> str:
     """An entry as a short plain line, for a link's tooltip."""
-    fields = {name: field.value for name, field in entry.fields_dict.items()}
-    people = fields.get("author") or fields.get("editor") or fields.get("organization") or ""
-    chinese = bool(CJK.search(people))
-    people = people.replace(" and others", "等" if chinese else " et al.")
-    parts = [people.replace(" and ", "、" if chinese else ", "), fields.get("title", ""),
+    from .render_bib import people as printed, values
+
+    fields = values(entry)
+    names = fields.get("author") or fields.get("editor") or ""
+    chinese = bool(CJK.search(names))
+    parts = [printed(names, chinese) if names else fields.get("organization", ""), fields.get("title", ""),
              fields.get("year", "")]
     return "，".join(part for part in parts if part)
 
@@ -448,18 +671,48 @@ def link_notes(bibliography: Bibliography, slug: str, library=None) -> dict:
             continue
         start, end = link.citation.link
         label = one_line(entries[link.work.key]) if link.work.key in entries else link.work.title
+        if link.citation.locator:
+            label += f"，{locator_label(link.citation.locator)}"
         found.setdefault((link.note.scope, link.note.number), []).append(
-            CitationLink(start, end, link.work.key, label))
+            CitationLink(start, end, link.work.key, label, link.citation.locator))
     return found
 
 
+def locator_label(locator: str) -> str:
+    """The page a citation cites, as a reader expects it: 頁 47, pp. 23–29.
+
+    >>> locator_label("23-29"), locator_label("47")
+    ('頁 23–29', '頁 47')
+    """
+    return "頁 " + locator.replace("--", "–").replace("-", "–")
+
+
 def coverage(bibliography: Bibliography, slug: str | None = None) -> tuple[int, int]:
-    """(notes that cite something, of them the notes with at least one citation linked to an entry)."""
-    notes: dict[NoteId, bool] = {}
-    for link in bibliography.links:
-        if slug is None or link.note.slug == slug:
-            notes[link.note] = notes.get(link.note, False) or (link.work is not None and not link.problem)
-    return len(notes), sum(notes.values())
+    """(citations found in the notes, of them the citations linked to an entry), counted per
+    citation, not per note."""
+    links = [link for link in bibliography.links if slug is None or link.note.slug == slug]
+    return len(links), sum(1 for link in links if link.work is not None and not link.problem)
+
+
+# A bare year may be commentary's (「Joseph S. Nye 於 1990 年提出」); a title mark, a page or a URL
+# is a citation's: a note with one of these and no linked citation counts as a citation missed.
+STRONG_EVIDENCE = re.compile(r"頁\s*\d|pp?\.\s*\d|[《〈“]|https?://")
+EVIDENCE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|頁\s*\d|pp?\.\s*\d|[《〈“]|https?://|民國\s*\d")
+
+
+def unparsed_notes(bibliography: Bibliography, text) -> list[tuple[str, str, str]]:
+    """(scope, number, what) of every note with citation evidence (a year, 頁/pp., a title mark,
+    a URL) of which no citation links to an entry: for the report, the parser's blind spots."""
+    linked = {link.note for link in bibliography.links if link.work is not None and not link.problem}
+    found = []
+    for note in text.notes:
+        nid = note_id(text, note)
+        if not note.number.isdigit() or nid in linked:
+            continue
+        evidence = EVIDENCE.search(note.text)
+        if evidence:
+            found.append((nid.scope, nid.number, f"含引用跡象「{evidence.group()}」，未連至書目"))
+    return found
 
 
 def problems(bibliography: Bibliography, slug: str) -> list[tuple[str, str, str, str]]:
@@ -477,10 +730,24 @@ def problems(bibliography: Bibliography, slug: str) -> list[tuple[str, str, str,
                 kind, f"{rest[0] if rest else ''}{('〈' + rest[1] + '〉') if len(rest) > 1 and rest[1] else ''}"
                       "，前揭書：本文節錄範圍內沒有此著作的完整引用")
             found.append((link.note.scope, link.note.number, "無法還原的省略引用", what))
-        else:
-            what = f"{'、'.join(citation.authors)}〈{citation.title}〉" if citation.title else "（無題名）"
-            found.append((link.note.scope, link.note.number, "引用不完整（無年份或網址），未建書目", what))
+    for link in bibliography.links:
+        work = link.work
+        if link.note.slug == slug and work is not None and not link.problem and not work.complete:
+            who = "、".join(n for n in work.authors if n != "others") or work.fields.get("editor", "")
+            found.append((link.note.scope, link.note.number, "書目不完整（已建條目，標為 incomplete）",
+                          f"{who}〈{work.title}〉"))
     return found
+
+
+def citation_report(bibliography: Bibliography, text) -> dict:
+    """One text's figures for its cleaning report and the build's summary: citations counted one
+    by one, a note with citation evidence but no linked citation counted as one citation missed."""
+    slug = text.edition.slug
+    found, linked = coverage(bibliography, slug)
+    unparsed = unparsed_notes(bibliography, text)
+    missed = [note for note in unparsed if STRONG_EVIDENCE.search(note[2])]
+    return {"citing": found + len(missed), "linked": linked, "problems": problems(bibliography, slug),
+            "unparsed": unparsed}
 
 
 def chinese_names(library) -> list[str]:

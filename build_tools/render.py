@@ -466,12 +466,16 @@ def render_report(text: CleanText) -> str:
     report = text.citation_report
     if report:
         out += ["", "## 引用檢核 {#citations}", "",
-                f"引用著作的註釋 {report['citing']} 則，其中 {report['linked']} 則連結至參考文獻。"
-                "下表列出無法還原的省略引用（所指著作不在本文節錄範圍內，未建假書目）與資料不足以建立書目的引用。", ""]
-        if report["problems"]:
+                f"註釋中的引用 {report['citing']} 筆（逐筆計算，非逐註），其中 {report['linked']} 筆連結至參考文獻"
+                f"（{report['linked'] / max(report['citing'], 1):.1%}）。"
+                "下表列出無法還原的省略引用、資料不完整而標為 incomplete 的書目，以及含有引用跡象"
+                "（年份、頁碼、書名號、網址）卻沒有任何引用連至書目的註釋。", ""]
+        rows = report["problems"] + [(scope, number, "未解析的引用", what)
+                                     for scope, number, what in report.get("unparsed", [])]
+        if rows:
             out += ["| 範圍 | 註號 | 情形 | 內容 |", "|---|---:|---|---|"]
             out += [f"| {escape(scope_zh(scope, titles))} | {number} | {escape(kind)} | {escape(what)} |"
-                    for scope, number, kind, what in report["problems"]]
+                    for scope, number, kind, what in rows]
         else:
             out.append("沒有問題。")
     if text.warnings:

