@@ -9,6 +9,7 @@ it wrote are restored too, so docs/ and site/ stay the previous good build.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -30,6 +31,9 @@ from .render import (anchor_entries, own_heading, render_anchors, render_catalog
                      render_text, split_pages, text_note)
 from .render_bib import render_bibliography
 from .render_print import whole_text_files
+from .cite import release
+from .places import cite_files
+from .render_meta import page_meta
 
 DOCS = ROOT / "docs"
 GENERATED_DIR = DOCS / "texts"
@@ -125,6 +129,7 @@ def generate_files(texts: list[CleanText], terms: list | None = None, library=No
                                 "problems": problems(bibliography, text.edition.slug)}
         files.update(render_text(text, by_id))
         files.update(whole_text_files(text, by_id))
+        files.update(cite_files(text))
     files["glossary.md"] = render_glossary(terms, texts)
     files["bibliography.md"] = render_bibliography(bibliography, library, texts)
     files["annotations.md"] = render_index(placed, texts)
@@ -193,6 +198,24 @@ def write_docs(files: dict[str, str], docs: Path = DOCS, journal: Journal | None
 NAV_FILE = ROOT / "build" / "nav.yml"
 JIEBA_USER = ROOT / "build" / "jieba_user.txt"
 JIEBA_DICT = ROOT / "build" / "jieba_dict.txt"
+PAGE_META = ROOT / "build" / "page_meta.json"
+
+
+def all_page_meta(texts: list[CleanText]) -> str:
+    """build/page_meta.json: each text page's description and citation metadata (meta_hook.py)."""
+    meta = {}
+    for text in texts:
+        meta.update(page_meta(text))
+    return json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def warn_placeholder_addresses() -> None:
+    """A build whose site_url or repo_url is still mkdocs.yml's placeholder says so: every citation,
+    canonical link and edit link would carry it. The publishing workflow sets SITE_URL and REPO_URL."""
+    r = release()
+    if r.is_placeholder:
+        warn("mkdocs.yml", f"site_url {r.site_url} / repo_url {r.repo_url} are placeholders — citations and links "
+                           "carry them; set SITE_URL and REPO_URL for the host you publish on")
 
 
 def traditional_dictionary() -> str:
@@ -220,7 +243,8 @@ def generate(journal: Journal | None = None) -> int:
           f"{linked} of {citing} citing notes linked ({linked / max(citing, 1):.1%}); "
           f"{unresolved} citations unresolved or incomplete (see each text's report)")
     others = {NAV_FILE: render_nav(texts), JIEBA_USER: jieba_user_dictionary(terms, chinese_names(library)),
-              JIEBA_DICT: traditional_dictionary()}
+              JIEBA_DICT: traditional_dictionary(), PAGE_META: all_page_meta(texts)}
+    warn_placeholder_addresses()
     journal = Journal() if journal is None else journal
     try:
         changed = write_docs(files, journal=journal)

@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from build_tools.cite import release
+
 from conftest import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,8 +54,7 @@ def test_the_annotation_walkthrough_builds_as_documented(tmp_path):
     assert "外交休兵" in html[block:block + 2000]
 
 
-SITE_PATH = urllib.parse.urlsplit(re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
-                                             re.M).group(1)).path
+SITE_PATH = urllib.parse.urlsplit(release().site_url).path
 
 
 def free_port() -> int:
