@@ -106,6 +106,14 @@
     });
   }
 
+  function label(target) {
+    if (target.classList.contains("pb")) return "引用原書頁 " + target.dataset.n;
+    if (/^H[1-6]$/.test(target.tagName)) return "引用此節";
+    if (target.tagName === "LI" || target.id === "note-star") return "引用此註";
+    if (target.tagName === "FIGURE") return "引用此圖表";
+    return "引用此段";
+  }
+
   function addButton(target) {
     var id = target.id;
     if (!id || target.querySelector(":scope > .cite-button") ||
@@ -114,7 +122,7 @@
     button.type = "button";
     button.className = "cite-button";
     button.setAttribute("data-cite", id);
-    button.setAttribute("aria-label", "引用此處（" + (target.classList.contains("pb") ? "原書頁 " + target.dataset.n : id) + "）");
+    button.setAttribute("aria-label", label(target));
     button.title = "引用此處";
     button.addEventListener("click", function (event) { event.preventDefault(); open(id); });
     if (target.classList.contains("pb")) target.after(button);
