@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build build-zensical serve test check bench fuzz browsers clean lock-anchors publish
+.PHONY: checkers pdf build build-zensical serve test check bench fuzz browsers clean lock-anchors publish
 
 # Bootstrap the virtual environment from the pinned requirements (re-run when they change).
 $(STAMP): requirements.txt requirements-dev.txt
@@ -13,9 +13,14 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-# Generate the Markdown from seeds/ + editions/, then render the site into site/.
-build: $(STAMP)
+# Generate the Markdown from seeds/ + editions/, then render the site into site/, then print each
+# text's PDF from it (`make pdf`, ~30 s: Chromium; `python -m build_tools site` alone skips it).
+build: $(STAMP) browsers
 	$(PY) -m build_tools site
+	$(PY) -m build_tools pdf
+
+pdf: $(STAMP) browsers
+	$(PY) -m build_tools pdf
 
 # What the publishing workflow deploys (public/): every release tag vX.Y.Z rebuilt into X.Y.Z/, the
 # current version into its X.Y.Z/ and latest/, the root sending readers to latest/ — a cited
@@ -51,7 +56,15 @@ browsers:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	fi
 
-test: $(STAMP) browsers
+# Debian's checkers for the citation and download tests: biber (biblatex data model), jing (TEI
+# RELAX NG), pdftotext (the PDFs' first page); installed only when missing.
+checkers:
+	@if ! command -v biber >/dev/null || ! command -v jing >/dev/null || ! command -v pdftotext >/dev/null; then \
+	  echo "Installing biber, jing and poppler-utils (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq biber jing poppler-utils >/dev/null; \
+	fi
+
+test: $(STAMP) browsers checkers
 	$(PY) -m pytest
 
 # Timings and sizes of the five texts and a synthetic 50-text corpus (GNU time installed if missing).

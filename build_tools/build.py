@@ -33,6 +33,7 @@ from .render_bib import render_bibliography
 from .render_print import whole_text_files
 from .cite import release
 from .places import cite_files
+from .render_downloads import download_entries, download_files
 from .render_meta import page_meta
 
 DOCS = ROOT / "docs"
@@ -130,6 +131,8 @@ def generate_files(texts: list[CleanText], terms: list | None = None, library=No
         files.update(render_text(text, by_id))
         files.update(whole_text_files(text, by_id))
         files.update(cite_files(text))
+        files.update(download_files(text))
+        text_anchors[text.edition.slug]["downloads"] = download_entries(text.edition.slug)
     files["glossary.md"] = render_glossary(terms, texts)
     files["bibliography.md"] = render_bibliography(bibliography, library, texts)
     files["annotations.md"] = render_index(placed, texts)

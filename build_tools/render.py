@@ -122,8 +122,10 @@ def description(edition) -> str:
     return escape(squeeze_spaces(edition.description))
 
 
-def metadata_lines(text: CleanText, report_url: str, whole_text: str | None = None) -> list[str]:
-    """The "版本說明" box; `whole_text`: the row pointing to the text's one-page whole text."""
+def metadata_lines(text: CleanText, report_url: str, whole_text: str | None = None,
+                   downloads: str | None = None) -> list[str]:
+    """The "版本說明" box; `whole_text`: the row pointing to the text's one-page whole text;
+    `downloads`: the row of its TEI, plain text and PDF."""
     edition = text.edition
     pub = edition.publication
     rows = [("類型", KIND_LABELS[edition.kind]),
@@ -138,6 +140,8 @@ def metadata_lines(text: CleanText, report_url: str, whole_text: str | None = No
     rows.append(("清理報告", f"[移除的版面元素與編輯更正]({report_url})"))
     if whole_text:
         rows.append(("列印", whole_text))
+    if downloads:
+        rows.append(("下載", downloads))
     out = ['!!! info "版本說明"', "", f"    {description(edition)}", ""]
     out += [f"    **{label}**：{value}  " for label, value in rows]
     note = text_note(text)
@@ -378,7 +382,8 @@ def render_page(text: CleanText, page: Page, pages: list[Page], terms: dict | No
     h1_anchor = own_heading(text, page) or "top"
     out = [f"# {escape(page.title)} {{#{h1_anchor}}}", ""]
     if page.key == "index":
-        out += metadata_lines(text, "report.md", whole_text_row(pages))
+        from .render_downloads import download_row     # (it renders with this module)
+        out += metadata_lines(text, "report.md", whole_text_row(pages), download_row(slug))
     if page.key == "index" and len(pages) > 1:
         out += ["## 目次 {#contents}", ""]
         out += [f"- [{escape(p.title)}]({p.key}.md)" for p in pages if p.key != "index"] + [""]
