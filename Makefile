@@ -11,7 +11,7 @@ ZENSICAL_STAMP := $(VENV)/.installed-zensical
 DEV_STAMP      := $(VENV)/.installed-dev
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build build-zensical serve test check bench fuzz browsers biber clean lock-anchors layouts layout-tools
+.PHONY: build build-zensical serve test check bench fuzz browsers checkers pdf publish clean lock-anchors layouts layout-tools
 
 # The virtual environment itself (Python 3.11+ with its venv module: Debian's python3-venv).
 $(PY):
@@ -35,9 +35,28 @@ $(DEV_STAMP): requirements-dev.txt $(ZENSICAL_STAMP)
 	$(PIP) -r requirements-dev.txt
 	touch $@
 
-# Generate the Markdown from seeds/ + editions/, then render the site into site/.
-build: $(BUILD_STAMP)
+# Generate the Markdown from seeds/ + editions/, render the site into site/, then print each
+# text's PDF from it (Debian's Chromium, installed if missing; `python -m build_tools site` alone skips it).
+build: $(BUILD_STAMP) browsers
 	$(PY) -m build_tools site
+	$(PY) -m build_tools pdf
+
+pdf: $(BUILD_STAMP) browsers
+	$(PY) -m build_tools pdf
+
+# What the publishing workflow deploys (public/): every release tag vX.Y.Z rebuilt into X.Y.Z/, the
+# current version into its X.Y.Z/ and latest/, the root sending readers to latest/ — a cited
+# version stays retrievable. Set SITE_URL and REPO_URL for the host first.
+publish: build
+	git config --global --add safe.directory "$(CURDIR)" 2>/dev/null || true
+	rm -rf public && mkdir -p public
+	for tag in $$(git tag --list 'v*'); do \
+	  rm -rf "/tmp/edition-$$tag" && git worktree add -f "/tmp/edition-$$tag" "$$tag" && \
+	  $(MAKE) -C "/tmp/edition-$$tag" build && cp -r "/tmp/edition-$$tag/site" "public/$${tag#v}"; \
+	  git worktree remove --force "/tmp/edition-$$tag"; \
+	done
+	rm -rf "public/$$(cat VERSION)" && cp -r site "public/$$(cat VERSION)" && cp -r site public/latest
+	printf '<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=latest/"><title>臺灣外交關係文獻校注本</title><a href="latest/">最新版</a>\n' > public/index.html
 
 # The same generated docs rendered by Zensical, Material's successor, into site-zensical/.
 build-zensical: $(ZENSICAL_STAMP)
@@ -59,12 +78,15 @@ browsers:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	fi
 
-# biber checks bib/references.bib against biblatex's data model (tests/test_interop.py).
-biber:
-	@command -v biber >/dev/null || { echo "Installing biber (apt-get)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq biber >/dev/null; }
+# Debian's checkers for the citation and download tests: biber (biblatex data model), jing (TEI
+# RELAX NG), pdftotext (the PDFs' first page); installed only when missing.
+checkers:
+	@if ! command -v biber >/dev/null || ! command -v jing >/dev/null || ! command -v pdftotext >/dev/null; then \
+	  echo "Installing biber, jing and poppler-utils (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq biber jing poppler-utils >/dev/null; \
+	fi
 
-test: $(DEV_STAMP) browsers biber
+test: $(DEV_STAMP) browsers checkers
 	$(PY) -m pytest
 
 # Timings and sizes of the five texts, a synthetic 50-text corpus and the raw-paste baseline, the

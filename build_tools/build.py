@@ -13,6 +13,7 @@ it wrote are restored too, so docs/ and site/ stay the previous good build.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -35,6 +36,10 @@ from .render import (anchor_entries, own_heading, render_anchors, render_catalog
                      render_text, split_pages, text_note)
 from .render_bib import render_bibliography, render_csl_json
 from .render_print import whole_text_files
+from .cite import release
+from .places import cite_files
+from .render_downloads import download_entries, download_files
+from .render_meta import page_meta
 
 DOCS = ROOT / "docs"
 GENERATED_DIR = DOCS / "texts"
@@ -214,7 +219,9 @@ def generate_files(texts: list[CleanText], terms: list | None = None, library=No
         linked = memo.get(f"links:{slug}", shared, lambda text=text: link_text(text, terms, bibliography, library))
         text.term_uses, text.note_terms, text.note_citations, text.citation_report = linked
         files.update(memo.get(f"pages:{slug}", digest(shared, ANNOTATIONS / f"{slug}.yml"),
-                              lambda text=text: {**render_text(text, by_id), **whole_text_files(text, by_id)}))
+                              lambda text=text: {**render_text(text, by_id), **whole_text_files(text, by_id),
+                                                 **cite_files(text), **download_files(text)}))
+        text_anchors[slug]["downloads"] = download_entries(slug)
     files["glossary.md"] = memo.get("glossary.md", shared, lambda: render_glossary(terms, texts))
     files["bibliography.md"] = memo.get("bibliography.md", shared,
                                         lambda: render_bibliography(bibliography, library, texts))
@@ -222,6 +229,7 @@ def generate_files(texts: list[CleanText], terms: list | None = None, library=No
     files["references.bib"] = BIB.read_text(encoding="utf-8") if BIB.exists() else ""
     files["references.json"] = memo.get("references.json", shared, lambda: render_csl_json(library))
     files["changelog.md"] = (ROOT / "CHANGELOG.zh-TW.md").read_text(encoding="utf-8")   # the readers' (zh-TW)
+    files["license.md"] = license_page()
     files["anchors.json"] = memo.get("anchors.json", everything,
                                      lambda: render_anchors(texts, version(), terms, bibliography, text_anchors))
     files["texts/catalogue.md"] = render_catalogue(texts)
@@ -234,6 +242,15 @@ def link_text(text: CleanText, terms: list, bibliography, library) -> tuple:
     slug = text.edition.slug
     return (find_uses(text.blocks, terms), find_note_uses(text.notes, terms), link_notes(bibliography, slug, library),
             citation_report(bibliography, text))
+
+
+def license_page() -> str:
+    """docs/license.md: the repository's LICENSE on the site."""
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    return ("# 授權 {#top}\n\n本版的程式碼以 MIT 授權、校注內容（清理、結構、錨點、編者註、詞彙表、參考文獻）以"
+            "[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/deed.zh-hant) 授權釋出；"
+            "原文著作權屬原作者與發行機關。授權全文如下（即儲存庫的 `LICENSE`）：\n\n"
+            f"```text\n{licence}```\n")
 
 
 def attach_annotations(texts: list[CleanText], placed) -> None:
@@ -293,6 +310,24 @@ def write_docs(files: dict[str, str], docs: Path = DOCS, journal: Journal | None
 NAV_FILE = ROOT / "build" / "nav.yml"
 JIEBA_USER = ROOT / "build" / "jieba_user.txt"
 JIEBA_DICT = ROOT / "build" / "jieba_dict.txt"
+PAGE_META = ROOT / "build" / "page_meta.json"
+
+
+def all_page_meta(texts: list[CleanText]) -> str:
+    """build/page_meta.json: each text page's description and citation metadata (meta_hook.py)."""
+    meta = {}
+    for text in texts:
+        meta.update(page_meta(text))
+    return json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def warn_placeholder_addresses() -> None:
+    """A build whose site_url or repo_url is still mkdocs.yml's placeholder says so: every citation,
+    canonical link and edit link would carry it. The publishing workflow sets SITE_URL and REPO_URL."""
+    r = release()
+    if r.is_placeholder:
+        warn("mkdocs.yml", f"site_url {r.site_url} / repo_url {r.repo_url} are placeholders — citations and links "
+                           "carry them; set SITE_URL and REPO_URL for the host you publish on")
 
 
 def traditional_dictionary() -> str:
@@ -329,7 +364,8 @@ def generate(journal: Journal | None = None, memo: Memo | None = None) -> int:
           f"{linked} of {citing} citations linked ({linked / max(citing, 1):.1%}: {per_text}); "
           f"{unresolved} unresolved or incomplete (see each text's report)")
     others = {NAV_FILE: render_nav(texts), JIEBA_USER: jieba_user_dictionary(terms, chinese_names(library)),
-              JIEBA_DICT: traditional_dictionary()}
+              JIEBA_DICT: traditional_dictionary(), PAGE_META: all_page_meta(texts)}
+    warn_placeholder_addresses()
     journal = Journal() if journal is None else journal
     try:
         changed = write_docs(files, journal=journal)

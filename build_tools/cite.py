@@ -1,18 +1,22 @@
-"""Render: "cite this" boxes for every page and section, and the edition's version.
+"""Render: the citation of every citable place of a text, and the edition's version and addresses.
 
-A box gives a formatted citation in Chinese and in English style and a BibTeX entry for the
-section: the edition's stable URL of its anchor, the edition's version and release date, and
-what is known of the original publication. Excluded from search (it would match every query
-for the edition's own title).
+A place is a section, a paragraph, a note or a printed page (`places`); its citation (`citation`)
+names it by its full numbering path (「第貳章第一節三、〈…〉第 2 段」), gives the versioned URL of its
+anchor, the edition's version and release date, the original's attribution (its author or issuing
+body where the source names one) and the edition's editors as editors, in Chinese and English
+style, as biblatex (`@online`: biber's data model requires an author or editor, a title, a date
+and a URL, which it always has) and as CSL-JSON. The pages carry no boxes: each place's citation
+goes into its page's `<page>.cite.json`, which the 引用 dialog (docs/assets/cite.js) reads.
 """
 from __future__ import annotations
 
+import json
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .editions import ROOT
-from .mdtext import escape
+from .errors import ROOT
 
 EDITION_TITLE = "臺灣外交關係文獻校注本"
 EDITION_TITLE_EN = "Taiwan's Foreign Relations: A Critical Digital Edition of Five Texts"
@@ -22,25 +26,82 @@ KIND_ZH = {"journal article": "期刊論文", "master's thesis": "碩士論文",
            "government report": "政府施政報告"}
 KIND_EN = {"journal article": "journal article", "master's thesis": "master's thesis",
            "thesis chapter": "thesis chapter", "government report": "government report"}
+PLACEHOLDER_HOSTS = ("example.org", "example.com", "github.com/example")
 
 
 @dataclass(frozen=True)
 class Release:
     version: str
     date: str        # ISO date of this version in CHANGELOG.md
-    site_url: str    # the edition's stable address (mkdocs.yml site_url)
+    site_url: str    # the site's root (SITE_URL, else mkdocs.yml's default), ending in /
+    repo_url: str    # the repository (REPO_URL, else mkdocs.yml's default)
+
+    @property
+    def version_url(self) -> str:
+        """The root of this version's copy of the site (each release is deployed under its version)."""
+        return f"{self.site_url}{self.version}/"
+
+    @property
+    def latest_url(self) -> str:
+        return f"{self.site_url}latest/"
+
+    @property
+    def is_placeholder(self) -> bool:
+        return any(host in self.site_url or host in self.repo_url for host in PLACEHOLDER_HOSTS)
+
+
+def configured(name: str, config: str) -> str:
+    """A mkdocs.yml setting given as `name: !ENV [VARIABLE, default]` (or plainly): the variable
+    when set, else the default — the one place site_url and repo_url come from.
+
+    >>> configured("site_url", 'site_url: !ENV [SITE_URL, "https://a.org/x/"]')
+    'https://a.org/x/'
+    """
+    found = re.search(rf"^{name}:\s*!ENV\s*\[\s*(\w+)\s*,\s*['\"]?([^'\"\]\s]+)['\"]?\s*\]", config, re.M)
+    if found:
+        return os.environ.get(found[1]) or found[2]
+    return re.search(rf"^{name}:\s*(\S+)", config, re.M).group(1)
 
 
 @lru_cache(maxsize=1)
 def release() -> Release:
-    """Version (VERSION), its date (CHANGELOG.md) and the site's URL (mkdocs.yml)."""
+    """Version (VERSION), its date (CHANGELOG.md) and the site's and repository's addresses."""
     version = (ROOT / "VERSION").read_text(encoding="utf-8").strip()
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     found = re.search(rf"^## \[?{re.escape(version)}\]? — (\d{{4}}-\d{{2}}-\d{{2}})", changelog, re.M)
     date = found.group(1) if found else "unreleased"
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    site_url = re.search(r"^site_url:\s*(\S+)", config, re.M).group(1).rstrip("/") + "/"
-    return Release(version, date, site_url)
+    site_url = configured("site_url", config).rstrip("/") + "/"
+    return Release(version, date, site_url, configured("repo_url", config).rstrip("/"))
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who made the original, as far as the source says, and what it is."""
+
+    author: str | None        # a person or body named by the source (外交部 for its report)
+    author_en: str | None
+    corporate: bool           # the author is a body (BibTeX braces it, CSL gives it as a literal)
+
+
+def split_bilingual(value: str | None) -> tuple[str | None, str | None]:
+    """「中華民國外交部 (Ministry of Foreign Affairs, Republic of China)」 → its two forms.
+
+    >>> split_bilingual("中華民國外交部 (Ministry of Foreign Affairs, Republic of China)")
+    ('中華民國外交部', 'Ministry of Foreign Affairs, Republic of China')
+    """
+    if not value:
+        return None, None
+    found = re.fullmatch(r"(.+?)\s*\((.+)\)", value)
+    return (found[1], found[2]) if found else (value, None)
+
+
+def attribution(edition) -> Attribution:
+    p = edition.publication
+    if getattr(p, "author", None):
+        return Attribution(p.author, None, False)
+    zh, en = split_bilingual(p.issuer)
+    return Attribution(zh, en, True) if zh else Attribution(None, None, False)
 
 
 def original(edition) -> str:
@@ -52,32 +113,95 @@ def original(edition) -> str:
     return known + ("；作者、出處不詳（原件無題頁）" if not (p.issuer or p.institution or p.thesis_title) else "")
 
 
-def bibtex_key(slug: str, anchor: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", f"{slug}-{anchor}".lower()).strip("-")
+def original_en(edition) -> str:
+    p = edition.publication
+    parts = [split_bilingual(p.issuer)[1], p.institution_en, KIND_EN[edition.kind],
+             f"“{p.thesis_title}”" if p.thesis_title else None, p.year]
+    known = ", ".join(part for part in parts if part)
+    return known + ("; author and venue unknown (the source has no title page)"
+                    if not (p.issuer or p.institution or p.thesis_title) else "")
 
 
-def bibtex(edition, anchor: str, section: str, url: str) -> str:
-    r = release()
-    title = f"{section}" if section else edition.title
-    fields = [("title", title), ("booktitle", f"{edition.title}（{EDITION_TITLE}）"),
-              ("editor", EDITORS), ("edition", f"version {r.version}"), ("year", r.date[:4]), ("date", r.date),
-              ("url", url), ("note", f"原文：{original(edition)}；編者擬題：{'是' if edition.title_is_editorial else '否'}"),
-              ("langid", "zh-Hant")]
+@dataclass(frozen=True)
+class Place:
+    """A citable place of a text: its anchor on its page and its numbering path."""
+
+    anchor: str
+    page_url: str     # site-relative URL of its page: texts/<slug>/ch-4/
+    kind: str         # section | paragraph | note | page
+    path: str         # 「第肆章第一節二、〈…〉第 3 段」, 「第肆章 註 5」, 「原書頁 151」
+    path_en: str
+
+    @property
+    def url(self) -> str:
+        return f"{self.page_url}#{self.anchor}"
+
+
+def bibtex_key(place: Place) -> str:
+    """A key unique across the edition, from the place's address (a thesis's note numbers repeat per chapter).
+
+    >>> bibtex_key(Place("fn:5", "texts/thesis/ch-4/", "note", "", ""))
+    'thesis-ch-4-fn-5'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", place.url.removeprefix("texts/").lower()).strip("-")
+
+
+def braced(value: str) -> str:
+    """A BibTeX field value: TeX's special characters escaped."""
+    return re.sub(r"([{}&%$#_])", r"\\\1", value)
+
+
+def bibtex(edition, place: Place) -> str:
+    """A biblatex @online entry for one place (biber-valid: editor, title, date, url)."""
+    r, who = release(), attribution(edition)
+    fields = []
+    if who.author:
+        fields.append(("author", f"{{{braced(who.author)}}}" if who.corporate else braced(who.author)))
+    fields += [("editor", f"{{{EDITORS}}}"), ("title", braced(edition.title)),
+               ("titleaddon", braced(place.path)), ("organization", EDITION_TITLE),
+               ("version", r.version), ("date", r.date), ("url", f"{r.version_url}{place.url}"),
+               ("note", braced(f"原文：{original(edition)}")), ("langid", "chinese")]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-    return f"@incollection{{{bibtex_key(edition.slug, anchor)},\n{body},\n}}"
+    return f"@online{{{bibtex_key(place)},\n{body},\n}}"
 
 
-def cite_box(edition, page_url: str, anchor: str, section: str = "") -> list[str]:
-    """A collapsed "cite this" block for a page (`section` empty) or one of its sections."""
+def csl_json(edition, place: Place) -> dict:
+    r, who = release(), attribution(edition)
+    item = {"id": bibtex_key(place), "type": "webpage",
+            "title": f"{edition.title}：{place.path}", "container-title": EDITION_TITLE,
+            "editor": [{"literal": EDITORS}], "version": r.version,
+            "issued": {"date-parts": [[int(part) for part in r.date.split("-")]]} if r.date[:1].isdigit() else {},
+            "URL": f"{r.version_url}{place.url}", "language": edition.language,
+            "note": f"原文：{original(edition)}"}
+    if who.author:
+        item["author"] = [{"literal": who.author}]
+    return item
+
+
+def chinese_style(edition, place: Place) -> str:
+    r, who = release(), attribution(edition)
+    author = f"{who.author}（原著），" if who.author else ""
+    return (f"{author}{EDITORS}（編），《{edition.title}》{place.path}，{EDITION_TITLE}，版本 {r.version}（{r.date}），"
+            f"{r.version_url}{place.url}。原文：{original(edition)}。")
+
+
+def english_style(edition, place: Place) -> str:
+    r, who = release(), attribution(edition)
+    author = f"{who.author_en or who.author}, " if who.author else ""
+    return (f"{author}{edition.title_en}, {place.path_en}, ed. {EDITORS_EN}, in {EDITION_TITLE_EN}, "
+            f"version {r.version} ({r.date}), {r.version_url}{place.url}. Original: {original_en(edition)}.")
+
+
+def citation(edition, place: Place) -> dict:
+    """Everything the 引用 dialog shows for one place."""
     r = release()
-    url = f"{r.site_url}{page_url}#{anchor}"
-    what = f"〈{escape(section)}〉，收於" if section else ""
-    what_en = f"“{escape(section)},” in " if section else ""
-    zh = (f"{EDITORS}（編），{what}《{escape(edition.title)}》，{EDITION_TITLE}，版本 {r.version}（{r.date}），"
-          f"<{url}>。原文：{escape(original(edition))}。")
-    en = (f"{EDITORS_EN}, eds., {what_en}*{escape(edition.title_en)}*, {KIND_EN[edition.kind]} edited in "
-          f"*{EDITION_TITLE_EN}*, version {r.version} ({r.date}), <{url}>.")
-    label = "引用本節" if section else "引用本頁"
-    return [f"/// cite | {label}", '    attrs: {data-search-exclude: ""}', "",
-            f"**中文**：{zh}", "", f"**English**: {en}", '{: lang="en" }', "", "```bibtex", bibtex(edition, anchor, section, url), "```",
-            "///", ""]
+    return {"path": place.path, "kind": place.kind, "url": f"{r.version_url}{place.url}",
+            "latest": f"{r.latest_url}{place.url}", "version": r.version, "date": r.date,
+            "zh": chinese_style(edition, place), "en": english_style(edition, place),
+            "bibtex": bibtex(edition, place), "csl": csl_json(edition, place)}
+
+
+def cite_file(edition, places: list[Place]) -> str:
+    """One page's `<page>.cite.json`: {anchor: citation}."""
+    return json.dumps({place.anchor: citation(edition, place) for place in places},
+                      ensure_ascii=False, indent=0, sort_keys=True) + "\n"

@@ -22,6 +22,7 @@ def sources() -> dict[str, str]:
         slug = yaml.safe_load(path.read_text(encoding="utf-8"))["slug"]
         edited[f"texts/{slug}/"] = f"annotations/{slug}.yml"
         edited[f"texts/{slug}/report.md"] = f"editions/{path.name}"
+    edited["license.md"] = "LICENSE"
     return edited
 
 

@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass, field
 
 from .annotations import KINDS as ANNOTATION_KINDS
-from .cite import cite_box, release
+from .cite import release
 from .findings import report_section
 from .markers import MARK_CLOSE, MARK_OPEN
 from .mdtext import escape
+from .milestones import milestone_html, milestones
 from .model import Block, CleanText, Item, Note
 from .notecheck import truncated_notes
 from .paragraphs import URL, squeeze_spaces
@@ -43,6 +44,11 @@ def with_links(text: str, spans) -> str:
     element; a span overlapping the one before it is left unlinked."""
     out, cursor = [], 0
     for start, end, tag in sorted(spans):
+        if start == end:            # a point (a page milestone): markup between two characters, after any link
+            start = max(start, cursor)
+            out += [running_text(text[cursor:start]), tag]
+            cursor = start
+            continue
         if start < cursor:
             continue
         out.append(running_text(text[cursor:start]))
@@ -52,12 +58,13 @@ def with_links(text: str, spans) -> str:
     return "".join(out)
 
 
-def linked_text(text: str, uses, terms: dict, root: str, marks=()) -> str:
-    """Running text with the section's first use of each glossary entry linked to the glossary
-    (and its editorial corrections marked)."""
+def linked_text(text: str, uses, terms: dict, root: str, marks=(), points=()) -> str:
+    """Running text with the section's first use of each glossary entry linked to the glossary,
+    its editorial corrections marked and `points`, (offset, offset, markup), inserted."""
     return with_links(text, correction_spans(marks) + [
         (use.start, use.end, f'<a class="glossary-term" href="{root}glossary/#{terms[use.term].id}" '
-                             f'title="{term_title(terms[use.term])}">') for use in uses or [] if use.linked])
+                             f'title="{term_title(terms[use.term])}">') for use in uses or [] if use.linked]
+        + list(points))
 
 
 def correction_spans(marks) -> list[tuple[int, int, str]]:
@@ -134,8 +141,10 @@ def english(text: str) -> str:
     return f'<span lang="en">{escape(text)}</span>'
 
 
-def metadata_lines(text: CleanText, report_url: str, whole_text: str | None = None) -> list[str]:
-    """The "版本說明" box; `whole_text`: the row pointing to the text's one-page whole text."""
+def metadata_lines(text: CleanText, report_url: str, whole_text: str | None = None,
+                   downloads: str | None = None) -> list[str]:
+    """The "版本說明" box; `whole_text`: the row pointing to the text's one-page whole text;
+    `downloads`: the row of its TEI, plain text and PDF."""
     edition = text.edition
     pub = edition.publication
     rows = [("類型", KIND_LABELS[edition.kind]),
@@ -154,6 +163,8 @@ def metadata_lines(text: CleanText, report_url: str, whole_text: str | None = No
     rows.append(("清理報告", f"[移除的版面元素與編輯更正]({report_url})"))
     if whole_text:
         rows.append(("列印", whole_text))
+    if downloads:
+        rows.append(("下載", downloads))
     out = ['!!! info "版本說明"', "", f"    {description(edition)}", ""]
     out += [f"    **{label}**：{value}  " for label, value in rows]
     note = text_note(text)
@@ -230,8 +241,9 @@ def item_caption(item) -> str:
 
 
 def render_block(block: Block, page: Page, split_level: int | None, items: dict, links=None,
-                 offset: int = 0) -> list[str]:
-    """One block; `offset` moves headings down (the whole-text page nests each page under its title)."""
+                 offset: int = 0, points=()) -> list[str]:
+    """One block; `offset` moves headings down (the whole-text page nests each page under its title);
+    `points`: (offset, offset, markup) inserted in a paragraph's text (its page milestones)."""
     if block.kind == "table":
         return render_table(items[block.anchor])
     if block.kind == "figure":
@@ -243,8 +255,9 @@ def render_block(block: Block, page: Page, split_level: int | None, items: dict,
         return [f"{hashes} {escape(heading_text(block))} {{#{block.anchor}}}", ""]
     if links is not None:
         uses, terms, root = links
-        return [linked_text(block.text, uses.get(block.anchor), terms, root, block.marks), f"{{: #{block.anchor} }}", ""]
-    return [with_links(block.text, correction_spans(block.marks)), f"{{: #{block.anchor} }}", ""]
+        return [linked_text(block.text, uses.get(block.anchor), terms, root, block.marks, points),
+                f"{{: #{block.anchor} }}", ""]
+    return [with_links(block.text, correction_spans(block.marks) + list(points)), f"{{: #{block.anchor} }}", ""]
 
 
 class ListNesting:
@@ -360,7 +373,7 @@ def whole_text_row(pages: list[Page]) -> str:
     """The metadata box's pointer to the one page holding the whole text."""
     if len(pages) > 1:
         return f"[{WHOLE_TEXT_LABEL}]({WHOLE_TEXT_KEY}.md)（各章合為一頁，可列印或另存為 PDF）"
-    return "本頁即含全文，可直接列印或另存為 PDF（導覽、搜尋與引用框不會印出）"
+    return "本頁即含全文，可直接列印或另存為 PDF（導覽與搜尋不會印出）"
 
 
 def roots(md_path: str) -> tuple[str, str]:
@@ -373,19 +386,19 @@ def roots(md_path: str) -> tuple[str, str]:
     return md_root, md_root if md_path.rsplit("/", 1)[-1] == "index.md" else md_root + "../"
 
 
-def page_blocks(text: CleanText, page: Page, md_path: str, terms: dict | None, cite: bool = True,
-                offset: int = 0) -> list[str]:
-    """The Markdown of a page's blocks, each followed by its annotations (and, with `cite`, each
-    heading by its cite box); `md_path` is the docs path of the Markdown file they go into."""
-    slug, split = text.edition.slug, text.edition.outline.split_level
+def page_blocks(text: CleanText, page: Page, md_path: str, terms: dict | None, offset: int = 0) -> list[str]:
+    """The Markdown of a page's blocks (paragraphs with their page milestones), each followed by its
+    annotations; `md_path` is the docs path of the Markdown file they go into."""
+    split = text.edition.outline.split_level
+    points: dict[str, list] = {}
+    for milestone in milestones(text):
+        points.setdefault(milestone.anchor, []).append((milestone.offset, milestone.offset, milestone_html(milestone)))
     md_root, site_root = roots(md_path)
     links = (text.term_uses, terms, site_root) if terms else None
     out, nesting = [], ListNesting()
     for block in page.blocks:
         out += nesting.move_to(block.item, block.opens_item)
-        out += render_block(block, page, split, text.items, links, offset)
-        if cite and block.kind == "heading" and heading_level(block, page, split) > 1:
-            out += cite_box(text.edition, page.url(slug), block.anchor, heading_text(block))
+        out += render_block(block, page, split, text.items, links, offset, points.get(block.anchor, ()))
         out += annotations_after((page.key, block.anchor), text.annotations, md_root, terms or {})
     return out + nesting.move_to(None, False)
 
@@ -414,8 +427,8 @@ def render_page(text: CleanText, page: Page, pages: list[Page], terms: dict | No
     h1_anchor = own_heading(text, page) or "top"
     out = [f"# {escape(page.title)} {{#{h1_anchor}}}", ""]
     if page.key == "index":
-        out += metadata_lines(text, "report.md", whole_text_row(pages))
-    out += cite_box(text.edition, page.url(slug), h1_anchor)
+        from .render_downloads import download_row     # (it renders with this module)
+        out += metadata_lines(text, "report.md", whole_text_row(pages), download_row(slug))
     if page.key == "index" and len(pages) > 1:
         out += ["## 目次 {#contents}", ""]
         out += [f"- [{escape(p.title)}]({p.key}.md)" for p in pages if p.key != "index"] + [""]
@@ -550,6 +563,8 @@ def anchor_entries(text: CleanText) -> dict:
                             "label": item.label, "title": block.text[len(item.label):][:40],
                             "section": block.section, "lines": entry["lines"]})
         anchors.append(entry)
+    anchors += [{"id": m.id, "url": f"{url_of[m.page]}#{m.id}", "kind": "page", "label": m.n,
+                 "title": f"原書頁 {m.n}", "lines": [m.line, m.line]} for m in milestones(text)]
     split = edition.outline.split_level
     note = text_note(text)
     if note is not None:
@@ -623,7 +638,7 @@ def render_nav(texts: list[CleanText]) -> str:
         out.append(f"          - texts/{slug}/index.md")
         out += [f"          - {quote(page.title)}: {page.path(slug)}" for page in pages if page.key != "index"]
     out += ["  - 詞彙表: glossary.md", "  - 參考文獻: bibliography.md", "  - 編者註索引: annotations.md",
-            "  - 編輯原則: principles.md", "  - 修訂紀錄: changelog.md"]
+            "  - 編輯原則: principles.md", "  - 修訂紀錄: changelog.md", "  - 授權: license.md"]
     version = release()
     out += ["extra:", f"  edition_version: {quote(version.version)}", f"  edition_date: {quote(version.date)}"]
     return "\n".join(out) + "\n"

