@@ -119,11 +119,14 @@ def could_be_header(text: str) -> bool:
 
     >>> could_be_header("國立臺灣示範大學外交學系碩士論文"), could_be_header("8 同上註，頁 12。"), could_be_header("12")
     (True, False, False)
+    >>> could_be_header("（１）定期舉行部長級會議"), could_be_header("蔡明彥，〈東亞區域安全合作的發展與限制〉，收錄")
+    (False, False)
     """
     key = furniture_key(text)
     words = re.sub(r"[\W\d_#]", "", key)
-    return 2 <= len(key) <= HEADER_MAX and len(words) >= 2 and not key.startswith("#") \
-        and not SENTENCE_END.search(key) and not key.endswith(".") and not starts_with_enumerator(key)
+    citation = "，" in key and bool(re.search(r"[〈《「（]", key))     # 「蔡明彥，〈東亞區域…」 in several notes
+    return 2 <= len(key) <= HEADER_MAX and len(words) >= 2 and not key.startswith("#") and not citation \
+        and not SENTENCE_END.search(key) and not key.endswith(".") and not starts_with_enumerator(squeeze(text))
 
 
 def starts_with_enumerator(text: str) -> bool:
@@ -178,7 +181,10 @@ def repeats_on_most_pages(lines: list[Line], skip: set[int]) -> set[int]:
         # (a watermark set in the middle of the page)
         on_pages = len({page_of[i] for i in where}) if page_of else 0
         most = page_of and on_pages >= max(HEADER_MIN_PAGES, (page_of[-1] + 1) // 2)
-        if len(where) >= HEADER_MIN_PAGES and min(spread, default=0) >= 2 and (2 * at_edges >= len(where) or most):
+        # twice is enough where both stand by a page number (a three-page text: no header on its first page)
+        enough = len(where) >= HEADER_MIN_PAGES or (len(where) == 2 and at_edges == 2 and len(key) <= 25
+                                                   and not re.search(r"[，、「」〈〉《》]", key))
+        if enough and min(spread, default=0) >= 2 and (2 * at_edges >= len(where) or most):
             found.update(where)
     return found
 
@@ -255,11 +261,14 @@ def page_boundaries(lines: list[Line], furniture: set[int]) -> list[int]:
 def near_boundary(lines: list[Line], i: int, boundaries: list[int], furniture: set[int], reach: int = 2) -> bool:
     """Is line i among the `reach` text lines just before or after a page boundary or furniture?"""
     def text_lines(indexes):
-        found = []
+        """The lines up to the `reach`-th full one (a word set alone by justification, 「policy」, is
+        passed over but kept)."""
+        found, full = [], 0
         for j in indexes:
             if 0 <= j < len(lines) and lines[j].text.strip() and j not in furniture:
                 found.append(j)
-            if len(found) == reach:
+                full += len(squeeze(lines[j].text)) >= 8 or bool(PAGE_NUMBER.match(lines[j].text))
+            if full == reach:
                 break
         return found
 
@@ -288,14 +297,36 @@ def page_numbers_in_sequence(lines: list[Line], boundaries: list[int], furniture
         found = PAGE_NUMBER.match(line.text.replace(FORM_FEED, ""))
         if found and i not in furniture and (i == last_text or near_boundary(lines, i, boundaries, furniture)):
             candidates.append((i, int(found["n"])))
-    chosen, previous = set(), 0
-    for i, number in candidates:
-        if number > previous and (not chosen or number - previous <= 3):
-            chosen.add(i)
-            previous = number
+    chosen = longest_page_sequence(candidates)
     if len(chosen) < 2:
         return set()
     return chosen | first_and_last_pages(lines, chosen)
+
+
+def longest_page_sequence(candidates: list[tuple[int, int]]) -> set[int]:
+    """Indexes of the longest run of (index, number) candidates whose numbers rise by one (pages
+    left out of an excerpt: by up to three), so that a note number standing alone (「3」 before a
+    note's text) is not taken for the page number it happens to equal.
+
+    >>> sorted(longest_page_sequence([(0, 1), (33, 3), (41, 2), (81, 3), (147, 4)]))
+    [0, 41, 81, 147]
+    """
+    best: list[tuple[int, int]] = []          # (length, previous position) per candidate
+    for k, (_, number) in enumerate(candidates):
+        length, back = 1, -1
+        for j in range(k):
+            step = number - candidates[j][1]
+            if 1 <= step <= 3 and (best[j][0] + (2 if step == 1 else 1), ) > (length, ):
+                length, back = best[j][0] + (2 if step == 1 else 1), j
+        best.append((length, back))
+    if not best:
+        return set()
+    k = max(range(len(best)), key=lambda j: (best[j][0], -j))
+    chosen = set()
+    while k >= 0:
+        chosen.add(candidates[k][0])
+        k = best[k][1]
+    return chosen
 
 
 def first_and_last_pages(lines: list[Line], chosen: set[int]) -> set[int]:
@@ -323,13 +354,18 @@ def first_and_last_pages(lines: list[Line], chosen: set[int]) -> set[int]:
     return found
 
 
-NOTE_START = re.compile(r"^\s*(?P<n>[1-9][0-9]{0,2})(?:\s+|(?=[^\d\s.,\-)）、．:：%％年月日]))\S")
+NOTE_START = re.compile(r"^\s*(?P<n>[1-9][0-9]{0,2})(?:(?:\s+|(?=[^\d\s.,\-)）、．:：%％年月日]))\S|\s*$)")
 FINAL = re.compile(r"[。．.？！?!」』）)]\s*$")
 ENDNOTES_HEADINGS = {"【註釋】", "註釋", "【註】", "註解", "附註", "【附註】", "Notes", "NOTES", "Endnotes"}
 
 
 def note_number(text: str) -> int | None:
-    """The number a line opens a note with (「4 林文程，〈…」, 「12Robert」), else None."""
+    """The number a line opens a note with (「4 林文程，〈…」, 「12Robert」, or 「3」 alone, its text on
+    the next line: page numbers are furniture by now), else None.
+
+    >>> note_number("4 林文程，〈務實外交〉"), note_number("3"), note_number("2008年")
+    (4, 3, None)
+    """
     found = NOTE_START.match(text.replace(FORM_FEED, ""))
     return int(found["n"]) if found else None
 
@@ -357,13 +393,27 @@ def continues_note_sequence(texts: list[str], expected: int) -> bool:
 
 
 def called_before(texts: list[str], number: int) -> bool:
-    """Does the page's text above print the note's number glued to a word (its marker)?
+    """Does the page's text above print the note's number glued to a word (its marker), alone or
+    against a following date (「原則。102000年」)?
 
-    >>> called_before(["正式國號。56月9日，雙方"], 5), called_before(["於 2005 年"], 5)
-    (True, False)
+    >>> called_before(["正式國號。56月9日，雙方"], 5), called_before(["原則。102000年"], 10)
+    (True, True)
+    >>> called_before(["有助於鞏固既有邦交。", "4因此，本文主張"], 4)    # a marker at a line's start
+    True
+    >>> called_before(["於 2005 年"], 5), called_before(["於2005年"], 20)
+    (False, False)
     """
-    marker = re.compile(rf"(?<=[^\s\d]){number}(?![0-9]{{2}})|(?<=[^\s\d])\s{number}(?=\s*[^\s\d年月日%％])")
-    return any(marker.search(text) for text in texts)
+    from .markers import glued_to_a_date
+
+    for text in texts:
+        for run in re.finditer(r"(?<=[^\s\d.,/\-])\d+|(?<=[^\s\d])\s(\d+)(?=\s*[^\s\d年月日%％])"
+                               r"|^\s*(\d+)(?=[^\d\s.,、．）)])", text):
+            digits = run.group(1) or run.group(2) or run.group()
+            after = text[run.end():]
+            if digits == str(number) and not re.match(r"\s*[年月日%％]", after) or \
+                    glued_to_a_date(digits, number, after):
+                return True
+    return False
 
 
 def width(text: str) -> float:
@@ -568,7 +618,8 @@ def paginate(lines: list[Line], edition) -> Paged:
     endnotes_at = endnotes_start(lines, policy.endnotes_heading)
     declared = {i for i, line in enumerate(lines) if line.no in policy.note_block_starts}
     by_sequence: dict[int, bool] = {i: False for i in declared}
-    if not any(separator_kind(line) for line in lines) and endnotes_at is None:
+    separated = any(separator_kind(line) for line in lines)
+    if not separated and endnotes_at is None:
         pages = pages_of(lines, boundaries, furniture | edited_lines(lines, edition))
         by_sequence = footnote_block_starts(lines, pages, declared)
     page_edges = set(boundaries)
@@ -590,9 +641,9 @@ def paginate(lines: list[Line], edition) -> Paged:
             continue
         if in_notes and sequence_block and i in page_edges:
             in_notes = False       # a note block found by its sequence ends with its page
-        if i in by_sequence:
+        if i in by_sequence:      # where separator lines mark the blocks, a declared one ends as they do
             blocks.append(NoteBlock(continues=by_sequence[i]))
-            in_notes, sequence_block, last_note_line = True, True, None
+            in_notes, sequence_block, last_note_line = True, not separated, None
         if i == endnotes_at:
             removals.append(Removal(line.no, line.text.strip(), "endnotes heading (notes are rendered as footnotes)"))
             in_endnotes = True

@@ -44,6 +44,7 @@ class Marker:
     number: int
     scope: str
     line: int
+    run: int = 0          # which run of the scope's numbering (0 unless it restarts at 1: notecheck)
 
 
 def is_marker_context(before: str, after: str) -> bool:
@@ -85,12 +86,17 @@ def glued_to_a_date(run: str, expected: int, after: str) -> bool:
     return run.startswith(head) and bool(rest) and rest[0] != "0" and bool(DATE_START.match(rest + after))
 
 
-def find_markers(lines: list[Line], scope_of, last_number: dict[str, int]):
+def find_markers(lines: list[Line], scope_of, last_number: dict[str, int], runs: dict[str, list[int]] | None = None):
     """Mark note markers in `lines` (document order); return the new lines and the markers found.
 
     `last_number`: per scope, the highest note number there is (a body, or a
     marker whose body the edition records as lost); no marker is sought beyond it.
+    `runs`: per scope, the last number of each run of note bodies where the numbering restarts
+    (a thesis whose chapters restart at 1, not split into pages): after a run's last marker the
+    next one sought is 1 again.
     """
+    run_ends = runs or {}
+    run_index: dict[str, int] = {}
     expected: dict[str, int] = {}
     texts = [line.text for line in lines]
     found: list[Marker] = []
@@ -107,8 +113,12 @@ def find_markers(lines: list[Line], scope_of, last_number: dict[str, int]):
                 continue
             pieces += [line.text[cursor:start], MARK_OPEN, line.text[start:end], MARK_CLOSE]
             cursor = end
-            expected[scope] = number + 1
-            found.append(Marker(number, scope, line.no))
+            ends, k = run_ends.get(scope, []), run_index.get(scope, 0)
+            if k + 1 < len(ends) and number >= ends[k]:
+                run_index[scope], expected[scope] = k + 1, 1
+            else:
+                expected[scope] = number + 1
+            found.append(Marker(number, scope, line.no, k))
         if pieces:
             texts[i] = "".join(pieces) + line.text[cursor:]
     new_lines = [line if line.text == text else replace(line, text=text) for line, text in zip(lines, texts)]
