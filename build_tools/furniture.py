@@ -17,6 +17,7 @@ comes from the edition file, never from code.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .model import Line, Removal
@@ -241,21 +242,45 @@ def watermark_runs(lines: list[Line], skip: set[int]) -> set[int]:
         for run in same:          # a short heading (第一節) caught in the run: keep only the watermark's lines
             for wanted in repeated:
                 kept = [i for i in run if set(squeeze(lines[i].text)) <= set(wanted)]
-                if "".join(sorted("".join(squeeze(lines[i].text) for i in kept))) == wanted:
+                have = Counter("".join(squeeze(lines[i].text) for i in kept))
+                # all of it, or most (a piece glued to the end of a body line: 「…結構‧」)
+                if not have - Counter(wanted) and sum(have.values()) >= 0.8 * len(wanted):
                     found.update(kept)
     return found
 
 
-def page_boundaries(lines: list[Line], furniture: set[int]) -> list[int]:
+def page_boundaries(lines: list[Line], furniture: set[int], closing: bool = False) -> list[int]:
     """Indexes where a page begins: a form feed (pdftotext, pdfminer, PyMuPDF write one per page),
-    or the first of a group of furniture lines."""
+    or a group of furniture lines: its first line where the extraction puts furniture at the top
+    of its page, the line after it where at the bottom (`closing`: PDFBox and PyMuPDF write the
+    margin boxes after the page's text)."""
     starts = [i for i, line in enumerate(lines) if line.text.startswith(FORM_FEED)]
-    previous = -2
+    groups: list[list[int]] = []
     for i in sorted(furniture):
-        if i > previous + 3:
-            starts.append(i)
-        previous = i
-    return sorted(set(starts))
+        if groups and i <= groups[-1][-1] + 3:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    starts += [group[-1] + 1 if closing else group[0] for group in groups]
+    return sorted(set(i for i in starts if i < len(lines)))
+
+
+def number_on(text: str) -> int | None:
+    """The page number a furniture line carries: alone (「- 3 -」) or beside a running header
+    (「外交部施政計畫 2」, 「12 臺灣國際研究季刊」).
+
+    >>> number_on("外交部施政計畫 2"), number_on("3"), number_on("臺灣國際研究季刊　第 8 卷第 1 期 2")
+    (2, 3, 2)
+    """
+    text = text.replace(FORM_FEED, "")
+    found = PAGE_NUMBER.match(text) or re.match(r"^.*[^\d\s]\s+(?P<n>\d{1,4})\s*$", text) \
+        or re.match(r"^\s*(?P<n>\d{1,4})\s+\D.*$", text)
+    return int(found["n"]) if found else None
+
+
+def numbers_close_pages(lines: list[Line], numbered: list[int], furniture: set[int]) -> bool:
+    """Does the extraction put page numbers after their page's text (text lines before the first)?"""
+    return bool(numbered) and sum(1 for i in range(numbered[0]) if lines[i].text.strip() and i not in furniture) > 5
 
 
 def near_boundary(lines: list[Line], i: int, boundaries: list[int], furniture: set[int], reach: int = 2) -> bool:
@@ -281,7 +306,8 @@ def near_boundary(lines: list[Line], i: int, boundaries: list[int], furniture: s
     return False
 
 
-def page_numbers_in_sequence(lines: list[Line], boundaries: list[int], furniture: set[int]) -> set[int]:
+def page_numbers_in_sequence(lines: list[Line], boundaries: list[int], furniture: set[int],
+                             headers: set[int] = frozenset()) -> set[int]:
     """Bare numbers next to a page boundary (or furniture, or the text's last line) whose values
     rise page after page: page numbers, top or bottom, with or without a running header — never
     a note number (a note after its number goes on; a page number stands alone by a boundary).
@@ -297,7 +323,9 @@ def page_numbers_in_sequence(lines: list[Line], boundaries: list[int], furniture
         found = PAGE_NUMBER.match(line.text.replace(FORM_FEED, ""))
         if found and i not in furniture and (i == last_text or near_boundary(lines, i, boundaries, furniture)):
             candidates.append((i, int(found["n"])))
-    chosen = longest_page_sequence(candidates)
+        elif i in headers and number_on(line.text) is not None:
+            candidates.append((i, number_on(line.text)))      # 「外交部施政計畫 2」
+    chosen = longest_page_sequence(sorted(candidates))
     if len(chosen) < 2:
         return set()
     return chosen | first_and_last_pages(lines, chosen)
@@ -339,8 +367,9 @@ def first_and_last_pages(lines: list[Line], chosen: set[int]) -> set[int]:
     [20]
     """
     order = sorted(chosen)
-    value = {i: int(PAGE_NUMBER.match(lines[i].text.replace(FORM_FEED, ""))["n"]) for i in order}
-    length = min(b - a for a, b in zip(order, order[1:]))
+    value = {i: number_on(lines[i].text) for i in order}
+    gaps = sorted(b - a for a, b in zip(order, order[1:]))
+    length = gaps[len(gaps) // 2]            # a page's length in lines (the median gap)
     found = set()
     first, last = order[0], order[-1]
     for i, line in enumerate(lines):
@@ -424,8 +453,6 @@ def width(text: str) -> float:
 def note_font_lines(widths: list[float]) -> float:
     """The width above which a line is set in the notes' smaller type: 8 % beyond the body's
     measure (the most common width of full lines)."""
-    from collections import Counter
-
     full = Counter(round(w) for w in widths if w >= 10)
     if not full:
         return float("inf")
@@ -556,11 +583,7 @@ def printed_pages(lines: list[Line], numbers: set[int], boundaries: list[int]) -
     >>> pages[1], pages[7], pages[8], pages[9]
     (1, 1, 2, 2)
     """
-    value = {}
-    for i in sorted(numbers):
-        found = PAGE_NUMBER.match(lines[i].text.replace(FORM_FEED, ""))
-        if found:
-            value[i] = int(found["n"])
+    value = {i: number_on(lines[i].text) for i in sorted(numbers) if number_on(lines[i].text) is not None}
     ordered = list(value)
     if not ordered:
         return {}
@@ -611,10 +634,12 @@ def paginate(lines: list[Line], edition) -> Paged:
         reasons.setdefault(i, "running header")
         furniture.add(i)
     numbers = page_numbers_after(lines, furniture)
-    numbers |= page_numbers_in_sequence(lines, page_boundaries(lines, furniture), furniture)
-    reasons.update({i: "page number" for i in numbers})
+    headers = {i for i, reason in reasons.items() if reason == "running header"}
+    numbers |= page_numbers_in_sequence(lines, page_boundaries(lines, furniture), furniture, headers)
+    reasons.update({i: "page number" for i in numbers if i not in reasons})
     furniture |= numbers
-    boundaries = page_boundaries(lines, furniture)
+    closing = numbers_close_pages(lines, sorted(numbers), furniture)
+    boundaries = page_boundaries(lines, furniture, closing)
     endnotes_at = endnotes_start(lines, policy.endnotes_heading)
     declared = {i for i, line in enumerate(lines) if line.no in policy.note_block_starts}
     by_sequence: dict[int, bool] = {i: False for i in declared}

@@ -132,7 +132,7 @@ def candidates(text: str, expected: int, texts: list[str], i: int):
     for run in GLUED_RUN.finditer(text):
         head = len(str(expected))
         if SENTENCE_BEFORE.search(_before(texts, i, run.start())) and \
-                glued_to_a_date(run.group(), expected, text[run.end():]):
+                glued_to_a_date(run.group(), expected, _after(texts, i, run.end()).lstrip()):
             found.append((run.start(), run.start() + head))
     return sorted(set(found))
 
