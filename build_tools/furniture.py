@@ -384,6 +384,7 @@ def first_and_last_pages(lines: list[Line], chosen: set[int]) -> set[int]:
 
 
 NOTE_START = re.compile(r"^\s*(?P<n>[1-9][0-9]{0,2})(?:(?:\s+|(?=[^\d\s.,\-)）、．:：%％年月日]))\S|\s*$)")
+CONTINUES_FRAGMENT = re.compile(r"^\s*[，、。；：）」』》〉,;:)]")   # no body line opens so: a note's rest
 FINAL = re.compile(r"[。．.？！?!」』）)]\s*$")
 ENDNOTES_HEADINGS = {"【註釋】", "註釋", "【註】", "註解", "附註", "【附註】", "Notes", "NOTES", "Endnotes"}
 
@@ -493,7 +494,8 @@ def footnote_block_starts(lines: list[Line], pages: list[list[int]], declared: s
         if open_note:
             k = first - 1
             while k >= 0 and (widths[page[k]] > wide or (k == first - 1 and FINAL.search(texts[k])
-                                                           and k > 0 and widths[page[k - 1]] > wide)):
+                                                           and k > 0 and widths[page[k - 1]] > wide)
+                              or CONTINUES_FRAGMENT.match(texts[k])):
                 k -= 1
             if k < first - 1:
                 opens[page[k + 1]] = True

@@ -35,6 +35,7 @@ UNIT_AFTER = re.compile(r"^\s*(?:餘|多|個|次|位|國|人|名|項|條|屆|周
 SENTENCE_BEFORE = re.compile(r"[。．，、；：？！」』）)》〉…,.;:?!\"”’]\s*$")
 REFERENCE_BEFORE = re.compile(r"(?:p|pp|No|Vol|figure|Figure|Table|表|圖|第|頁|約|共|達|計)\.?\s*$")
 OPENING_BEFORE = re.compile(r"[（(「『《〈]\s*$")
+QUANTITY_BEFORE = re.compile(r"\d[\u4e00-\u9fff]$")     # 「共計7天6夜」: the second of two quantities
 
 
 @dataclass(frozen=True)
@@ -63,10 +64,13 @@ def is_marker_context(before: str, after: str) -> bool:
     False
     >>> is_marker_context("p.", ")")
     False
+    >>> is_marker_context("行程共計7天", "夜，期間")     # 「7天6夜」 while note 6 is awaited
+    False
     """
     if not before.strip():
         return False
-    if DATE_OR_AMOUNT_AFTER.match(after) or REFERENCE_BEFORE.search(before) or OPENING_BEFORE.search(before):
+    if DATE_OR_AMOUNT_AFTER.match(after) or REFERENCE_BEFORE.search(before) or OPENING_BEFORE.search(before) \
+            or QUANTITY_BEFORE.search(before):
         return False
     # after punctuation a unit word is the next sentence's first word (「。2國際關係」); else a quantity
     return bool(SENTENCE_BEFORE.search(before)) or not UNIT_AFTER.match(after)
