@@ -1,18 +1,24 @@
 """Stage 2 — furniture: find page breaks, take out page furniture, set note blocks aside.
 
-The PDFs' text carries no page markers, so pages are recognised from the layout
-the extraction left behind (each rule is one function below):
+The extractions carry few page markers (pdftotext, pdfminer and PyMuPDF write a form feed per
+page, PDFBox none), so pages and their furniture are found from the structure every extraction
+keeps (each rule is one function below), whitespace serving only as extra evidence:
 
-* a line of only spaces, 20 or more, separates a page's body from its footnote
-  block; a very long one (100+) opens a block whose first lines continue the
-  previous page's last note;
-* the first line of a new page (or column) follows the previous line with no
-  empty line between them and starts with one extra space;
-* running headers, scattered watermarks and the page numbers after them are
-  furniture: removed, and listed in the cleaning report.
+* running headers: short lines that recur, numbers aside, by the page breaks of three pages or
+  more (`repeats_on_most_pages`); a watermark: runs of few-character fragments whose characters
+  recur on other pages (`watermark_runs`); page numbers: bare numbers by the page breaks, or
+  beside a header, rising page after page (`page_numbers_in_sequence`); each raw line's printed
+  page follows from them (`printed_pages`);
+* note blocks: where a text has footnote separator lines (a line of 20+ spaces; 100+ opens a
+  block continuing the previous page's last note), they open the blocks; elsewhere a block is
+  the page's last lines that read as notes N, N+1, … whose markers stand above
+  (`footnote_block_starts`), its first lines the rest of a note broken off on the page before;
+* endnotes: after their heading (【註釋】, 註釋, Notes …), declared or not;
+* the first line of a new page (or column) after no empty line, with one extra space, is a
+  page start (the seeds' exporter).
 
-What is text-specific (the header strings, the watermark, where endnotes start)
-comes from the edition file, never from code.
+What an edition file may add (header strings, a watermark, the endnotes heading, a note block's
+first line) only adds to what is found; no entry is needed.
 """
 from __future__ import annotations
 
