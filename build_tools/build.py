@@ -181,6 +181,9 @@ def check_notes(raw: Path, text: CleanText) -> None:
             scope = "" if anomaly.scope == "index" else f" of {anomaly.scope}"
             if anomaly.problem == "stale decision":
                 hint = "remove the stale entry from `notes:` in the edition file"
+            elif anomaly.problem == "restart":
+                hint = (f"set `outline.split_level` in editions/{raw.stem}.yml to the level of the headings "
+                        "that restart it (chapters: 1), so that each is a page with its own notes")
             elif anomaly.problem in ("unnumbered", "duplicate"):
                 hint = ("each note in a note block must start with its number: check the raw text there, "
                         f"or fix it through `corrections:` in editions/{raw.stem}.yml")

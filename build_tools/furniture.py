@@ -1,22 +1,29 @@
 """Stage 2 — furniture: find page breaks, take out page furniture, set note blocks aside.
 
-The PDFs' text carries no page markers, so pages are recognised from the layout
-the extraction left behind (each rule is one function below):
+The extractions carry few page markers (pdftotext, pdfminer and PyMuPDF write a form feed per
+page, PDFBox none), so pages and their furniture are found from the structure every extraction
+keeps (each rule is one function below), whitespace serving only as extra evidence:
 
-* a line of only spaces, 20 or more, separates a page's body from its footnote
-  block; a very long one (100+) opens a block whose first lines continue the
-  previous page's last note;
-* the first line of a new page (or column) follows the previous line with no
-  empty line between them and starts with one extra space;
-* running headers, scattered watermarks and the page numbers after them are
-  furniture: removed, and listed in the cleaning report.
+* running headers: short lines that recur, numbers aside, by the page breaks of three pages or
+  more (`repeats_on_most_pages`); a watermark: runs of few-character fragments whose characters
+  recur on other pages (`watermark_runs`); page numbers: bare numbers by the page breaks, or
+  beside a header, rising page after page (`page_numbers_in_sequence`); each raw line's printed
+  page follows from them (`printed_pages`);
+* note blocks: where a text has footnote separator lines (a line of 20+ spaces; 100+ opens a
+  block continuing the previous page's last note), they open the blocks; elsewhere a block is
+  the page's last lines that read as notes N, N+1, … whose markers stand above
+  (`footnote_block_starts`), its first lines the rest of a note broken off on the page before;
+* endnotes: after their heading (【註釋】, 註釋, Notes …), declared or not;
+* the first line of a new page (or column) after no empty line, with one extra space, is a
+  page start (the seeds' exporter).
 
-What is text-specific (the header strings, the watermark, where endnotes start)
-comes from the edition file, never from code.
+What an edition file may add (header strings, a watermark, the endnotes heading, a note block's
+first line) only adds to what is found; no entry is needed.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .model import Line, Removal
@@ -128,11 +135,14 @@ def could_be_header(text: str) -> bool:
 
     >>> could_be_header("國立臺灣示範大學外交學系碩士論文"), could_be_header("8 同上註，頁 12。"), could_be_header("12")
     (True, False, False)
+    >>> could_be_header("（１）定期舉行部長級會議"), could_be_header("蔡明彥，〈東亞區域安全合作的發展與限制〉，收錄")
+    (False, False)
     """
     key = furniture_key(text)
     words = re.sub(r"[\W\d_#]", "", key)
-    return 2 <= len(key) <= HEADER_MAX and len(words) >= 2 and not key.startswith("#") \
-        and not SENTENCE_END.search(key) and not key.endswith(".") and not starts_with_enumerator(key)
+    citation = "，" in key and bool(re.search(r"[〈《「（]", key))     # 「蔡明彥，〈東亞區域…」 in several notes
+    return 2 <= len(key) <= HEADER_MAX and len(words) >= 2 and not key.startswith("#") and not citation \
+        and not SENTENCE_END.search(key) and not key.endswith(".") and not starts_with_enumerator(squeeze(text))
 
 
 def starts_with_enumerator(text: str) -> bool:
@@ -187,7 +197,10 @@ def repeats_on_most_pages(lines: list[Line], skip: set[int]) -> set[int]:
         # (a watermark set in the middle of the page)
         on_pages = len({page_of[i] for i in where}) if page_of else 0
         most = page_of and on_pages >= max(HEADER_MIN_PAGES, (page_of[-1] + 1) // 2)
-        if len(where) >= HEADER_MIN_PAGES and min(spread, default=0) >= 2 and (2 * at_edges >= len(where) or most):
+        # twice is enough where both stand by a page number (a three-page text: no header on its first page)
+        enough = len(where) >= HEADER_MIN_PAGES or (len(where) == 2 and at_edges == 2 and len(key) <= 25
+                                                   and not re.search(r"[，、「」〈〉《》]", key))
+        if enough and min(spread, default=0) >= 2 and (2 * at_edges >= len(where) or most):
             found.update(where)
     return found
 
@@ -244,31 +257,58 @@ def watermark_runs(lines: list[Line], skip: set[int]) -> set[int]:
         for run in same:          # a short heading (第一節) caught in the run: keep only the watermark's lines
             for wanted in repeated:
                 kept = [i for i in run if set(squeeze(lines[i].text)) <= set(wanted)]
-                if "".join(sorted("".join(squeeze(lines[i].text) for i in kept))) == wanted:
+                have = Counter("".join(squeeze(lines[i].text) for i in kept))
+                # all of it, or most (a piece glued to the end of a body line: 「…結構‧」)
+                if not have - Counter(wanted) and sum(have.values()) >= 0.8 * len(wanted):
                     found.update(kept)
     return found
 
 
-def page_boundaries(lines: list[Line], furniture: set[int]) -> list[int]:
+def page_boundaries(lines: list[Line], furniture: set[int], closing: bool = False) -> list[int]:
     """Indexes where a page begins: a form feed (pdftotext, pdfminer, PyMuPDF write one per page),
-    or the first of a group of furniture lines."""
+    or a group of furniture lines: its first line where the extraction puts furniture at the top
+    of its page, the line after it where at the bottom (`closing`: PDFBox and PyMuPDF write the
+    margin boxes after the page's text)."""
     starts = [i for i, line in enumerate(lines) if line.text.startswith(FORM_FEED)]
-    previous = -2
+    groups: list[list[int]] = []
     for i in sorted(furniture):
-        if i > previous + 3:
-            starts.append(i)
-        previous = i
-    return sorted(set(starts))
+        if groups and i <= groups[-1][-1] + 3:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    starts += [group[-1] + 1 if closing else group[0] for group in groups]
+    return sorted(set(i for i in starts if i < len(lines)))
+
+
+def number_on(text: str) -> int | None:
+    """The page number a furniture line carries: alone (「- 3 -」) or beside a running header
+    (「外交部施政計畫 2」, 「12 臺灣國際研究季刊」).
+
+    >>> number_on("外交部施政計畫 2"), number_on("3"), number_on("臺灣國際研究季刊　第 8 卷第 1 期 2")
+    (2, 3, 2)
+    """
+    text = text.replace(FORM_FEED, "")
+    found = PAGE_NUMBER.match(text) or re.match(r"^.*[^\d\s]\s+(?P<n>\d{1,4})\s*$", text) \
+        or re.match(r"^\s*(?P<n>\d{1,4})\s+\D.*$", text)
+    return int(found["n"]) if found else None
+
+
+def numbers_close_pages(lines: list[Line], numbered: list[int], furniture: set[int]) -> bool:
+    """Does the extraction put page numbers after their page's text (text lines before the first)?"""
+    return bool(numbered) and sum(1 for i in range(numbered[0]) if lines[i].text.strip() and i not in furniture) > 5
 
 
 def near_boundary(lines: list[Line], i: int, boundaries: list[int], furniture: set[int], reach: int = 2) -> bool:
     """Is line i among the `reach` text lines just before or after a page boundary or furniture?"""
     def text_lines(indexes):
-        found = []
+        """The lines up to the `reach`-th full one (a word set alone by justification, 「policy」, is
+        passed over but kept)."""
+        found, full = [], 0
         for j in indexes:
             if 0 <= j < len(lines) and lines[j].text.strip() and j not in furniture:
                 found.append(j)
-            if len(found) == reach:
+                full += len(squeeze(lines[j].text)) >= 8 or bool(PAGE_NUMBER.match(lines[j].text))
+            if full == reach:
                 break
         return found
 
@@ -281,7 +321,8 @@ def near_boundary(lines: list[Line], i: int, boundaries: list[int], furniture: s
     return False
 
 
-def page_numbers_in_sequence(lines: list[Line], boundaries: list[int], furniture: set[int]) -> set[int]:
+def page_numbers_in_sequence(lines: list[Line], boundaries: list[int], furniture: set[int],
+                             headers: set[int] = frozenset()) -> set[int]:
     """Bare numbers next to a page boundary (or furniture, or the text's last line) whose values
     rise page after page: page numbers, top or bottom, with or without a running header — never
     a note number (a note after its number goes on; a page number stands alone by a boundary).
@@ -297,14 +338,38 @@ def page_numbers_in_sequence(lines: list[Line], boundaries: list[int], furniture
         found = PAGE_NUMBER.match(line.text.replace(FORM_FEED, ""))
         if found and i not in furniture and (i == last_text or near_boundary(lines, i, boundaries, furniture)):
             candidates.append((i, int(found["n"])))
-    chosen, previous = set(), 0
-    for i, number in candidates:
-        if number > previous and (not chosen or number - previous <= 3):
-            chosen.add(i)
-            previous = number
+        elif i in headers and number_on(line.text) is not None:
+            candidates.append((i, number_on(line.text)))      # 「外交部施政計畫 2」
+    chosen = longest_page_sequence(sorted(candidates))
     if len(chosen) < 2:
         return set()
     return chosen | first_and_last_pages(lines, chosen)
+
+
+def longest_page_sequence(candidates: list[tuple[int, int]]) -> set[int]:
+    """Indexes of the longest run of (index, number) candidates whose numbers rise by one (pages
+    left out of an excerpt: by up to three), so that a note number standing alone (「3」 before a
+    note's text) is not taken for the page number it happens to equal.
+
+    >>> sorted(longest_page_sequence([(0, 1), (33, 3), (41, 2), (81, 3), (147, 4)]))
+    [0, 41, 81, 147]
+    """
+    best: list[tuple[int, int]] = []          # (length, previous position) per candidate
+    for k, (_, number) in enumerate(candidates):
+        length, back = 1, -1
+        for j in range(k):
+            step = number - candidates[j][1]
+            if 1 <= step <= 3 and (best[j][0] + (2 if step == 1 else 1), ) > (length, ):
+                length, back = best[j][0] + (2 if step == 1 else 1), j
+        best.append((length, back))
+    if not best:
+        return set()
+    k = max(range(len(best)), key=lambda j: (best[j][0], -j))
+    chosen = set()
+    while k >= 0:
+        chosen.add(candidates[k][0])
+        k = best[k][1]
+    return chosen
 
 
 def first_and_last_pages(lines: list[Line], chosen: set[int]) -> set[int]:
@@ -317,8 +382,9 @@ def first_and_last_pages(lines: list[Line], chosen: set[int]) -> set[int]:
     [20]
     """
     order = sorted(chosen)
-    value = {i: int(PAGE_NUMBER.match(lines[i].text.replace(FORM_FEED, ""))["n"]) for i in order}
-    length = min(b - a for a, b in zip(order, order[1:]))
+    value = {i: number_on(lines[i].text) for i in order}
+    gaps = sorted(b - a for a, b in zip(order, order[1:]))
+    length = gaps[len(gaps) // 2]            # a page's length in lines (the median gap)
     found = set()
     first, last = order[0], order[-1]
     for i, line in enumerate(lines):
@@ -332,13 +398,19 @@ def first_and_last_pages(lines: list[Line], chosen: set[int]) -> set[int]:
     return found
 
 
-NOTE_START = re.compile(r"^\s*(?P<n>[1-9][0-9]{0,2})(?:\s+|(?=[^\d\s.,\-)）、．:：%％年月日]))\S")
+NOTE_START = re.compile(r"^\s*(?P<n>[1-9][0-9]{0,2})(?:(?:\s+|(?=[^\d\s.,\-)）、．:：%％年月日]))\S|\s*$)")
+CONTINUES_FRAGMENT = re.compile(r"^\s*[，、。；：）」』》〉,;:)]")   # no body line opens so: a note's rest
 FINAL = re.compile(r"[。．.？！?!」』）)]\s*$")
 ENDNOTES_HEADINGS = {"【註釋】", "註釋", "【註】", "註解", "附註", "【附註】", "Notes", "NOTES", "Endnotes"}
 
 
 def note_number(text: str) -> int | None:
-    """The number a line opens a note with (「4 林文程，〈…」, 「12Robert」), else None."""
+    """The number a line opens a note with (「4 林文程，〈…」, 「12Robert」, or 「3」 alone, its text on
+    the next line: page numbers are furniture by now), else None.
+
+    >>> note_number("4 林文程，〈務實外交〉"), note_number("3"), note_number("2008年")
+    (4, 3, None)
+    """
     found = NOTE_START.match(text.replace(FORM_FEED, ""))
     return int(found["n"]) if found else None
 
@@ -366,13 +438,27 @@ def continues_note_sequence(texts: list[str], expected: int) -> bool:
 
 
 def called_before(texts: list[str], number: int) -> bool:
-    """Does the page's text above print the note's number glued to a word (its marker)?
+    """Does the page's text above print the note's number glued to a word (its marker), alone or
+    against a following date (「原則。102000年」)?
 
-    >>> called_before(["正式國號。56月9日，雙方"], 5), called_before(["於 2005 年"], 5)
-    (True, False)
+    >>> called_before(["正式國號。56月9日，雙方"], 5), called_before(["原則。102000年"], 10)
+    (True, True)
+    >>> called_before(["有助於鞏固既有邦交。", "4因此，本文主張"], 4)    # a marker at a line's start
+    True
+    >>> called_before(["於 2005 年"], 5), called_before(["於2005年"], 20)
+    (False, False)
     """
-    marker = re.compile(rf"(?<=[^\s\d]){number}(?![0-9]{{2}})|(?<=[^\s\d])\s{number}(?=\s*[^\s\d年月日%％])")
-    return any(marker.search(text) for text in texts)
+    from .markers import glued_to_a_date
+
+    for text in texts:
+        for run in re.finditer(r"(?<=[^\s\d.,/\-])\d+|(?<=[^\s\d])\s(\d+)(?=\s*[^\s\d年月日%％])"
+                               r"|^\s*(\d+)(?=[^\d\s.,、．）)])", text):
+            digits = run.group(1) or run.group(2) or run.group()
+            after = text[run.end():]
+            if digits == str(number) and not re.match(r"\s*[年月日%％]", after) or \
+                    glued_to_a_date(digits, number, after):
+                return True
+    return False
 
 
 def width(text: str) -> float:
@@ -383,8 +469,6 @@ def width(text: str) -> float:
 def note_font_lines(widths: list[float]) -> float:
     """The width above which a line is set in the notes' smaller type: 8 % beyond the body's
     measure (the most common width of full lines)."""
-    from collections import Counter
-
     full = Counter(round(w) for w in widths if w >= 10)
     if not full:
         return float("inf")
@@ -425,7 +509,8 @@ def footnote_block_starts(lines: list[Line], pages: list[list[int]], declared: s
         if open_note:
             k = first - 1
             while k >= 0 and (widths[page[k]] > wide or (k == first - 1 and FINAL.search(texts[k])
-                                                           and k > 0 and widths[page[k - 1]] > wide)):
+                                                           and k > 0 and widths[page[k - 1]] > wide)
+                              or CONTINUES_FRAGMENT.match(texts[k])):
                 k -= 1
             if k < first - 1:
                 opens[page[k + 1]] = True
@@ -530,11 +615,7 @@ def printed_pages(lines: list[Line], numbers: set[int], boundaries: list[int]) -
     >>> pages[1], pages[7], pages[8], pages[9]
     (1, 1, 2, 2)
     """
-    value = {}
-    for i in sorted(numbers):
-        found = PAGE_NUMBER.match(lines[i].text.replace(FORM_FEED, ""))
-        if found:
-            value[i] = int(found["n"])
+    value = {i: number_on(lines[i].text) for i in sorted(numbers) if number_on(lines[i].text) is not None}
     ordered = list(value)
     if not ordered:
         return {}
@@ -585,14 +666,17 @@ def paginate(lines: list[Line], edition) -> Paged:
         reasons.setdefault(i, "running header")
         furniture.add(i)
     numbers = page_numbers_after(lines, furniture)
-    numbers |= page_numbers_in_sequence(lines, page_boundaries(lines, furniture), furniture)
-    reasons.update({i: "page number" for i in numbers})
+    headers = {i for i, reason in reasons.items() if reason == "running header"}
+    numbers |= page_numbers_in_sequence(lines, page_boundaries(lines, furniture), furniture, headers)
+    reasons.update({i: "page number" for i in numbers if i not in reasons})
     furniture |= numbers
-    boundaries = page_boundaries(lines, furniture)
+    closing = numbers_close_pages(lines, sorted(numbers), furniture)
+    boundaries = page_boundaries(lines, furniture, closing)
     endnotes_at = endnotes_start(lines, policy.endnotes_heading)
     declared = {i for i, line in enumerate(lines) if line.no in policy.note_block_starts}
     by_sequence: dict[int, bool] = {i: False for i in declared}
-    if not any(separator_kind(line) for line in lines) and endnotes_at is None:
+    separated = any(separator_kind(line) for line in lines)
+    if not separated and endnotes_at is None:
         pages = pages_of(lines, boundaries, furniture | edited_lines(lines, edition))
         by_sequence = footnote_block_starts(lines, pages, declared)
     page_edges = set(boundaries)
@@ -614,9 +698,9 @@ def paginate(lines: list[Line], edition) -> Paged:
             continue
         if in_notes and sequence_block and i in page_edges:
             in_notes = False       # a note block found by its sequence ends with its page
-        if i in by_sequence:
+        if i in by_sequence:      # where separator lines mark the blocks, a declared one ends as they do
             blocks.append(NoteBlock(continues=by_sequence[i]))
-            in_notes, sequence_block, last_note_line = True, True, None
+            in_notes, sequence_block, last_note_line = True, not separated, None
         if i == endnotes_at:
             removals.append(Removal(line.no, line.text.strip(), "endnotes heading (notes are rendered as footnotes)"))
             in_endnotes = True

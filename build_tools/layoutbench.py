@@ -230,10 +230,17 @@ def furniture_left(text, gold: dict) -> int:
                                                                            and len(bare) <= 12):
             left += 1
     removed_texts = [squeeze(r.text) for r in text.removals]
+    bare_pieces = [re.sub(r"\d", "", piece) for piece in pieces]
+
+    def carries(removed: str, page: int) -> bool:
+        """A removed line that is the page number, alone or beside a running header (「外交部施政計畫 2」)."""
+        words = re.sub(r"\d", "", removed)
+        if re.sub(r"\D", "", removed) in ("", None) or not re.search(rf"(?<!\d){page}(?!\d)", removed):
+            return False
+        return not words.strip("-—–") or any(words in piece for piece in bare_pieces)
+
     for page in gold["furniture"]["page_numbers"]:
-        pattern = re.compile(rf"(?<!\d){page}(?!\d)")
-        if not any(pattern.search(t) and not re.sub(r"\d", "", t).strip("-—–") or
-                   (pattern.search(t) and any(re.sub(r"\d", "", t) in p for p in pieces)) for t in removed_texts):
+        if not any(carries(t, page) for t in removed_texts):
             left += 1
     return left
 

@@ -35,6 +35,7 @@ UNIT_AFTER = re.compile(r"^\s*(?:餘|多|個|次|位|國|人|名|項|條|屆|周
 SENTENCE_BEFORE = re.compile(r"[。．，、；：？！」』）)》〉…,.;:?!\"”’]\s*$")
 REFERENCE_BEFORE = re.compile(r"(?:p|pp|No|Vol|figure|Figure|Table|表|圖|第|頁|約|共|達|計)\.?\s*$")
 OPENING_BEFORE = re.compile(r"[（(「『《〈]\s*$")
+QUANTITY_BEFORE = re.compile(r"\d[\u4e00-\u9fff]$")     # 「共計7天6夜」: the second of two quantities
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Marker:
     number: int
     scope: str
     line: int
+    run: int = 0          # which run of the scope's numbering (0 unless it restarts at 1: notecheck)
 
 
 def is_marker_context(before: str, after: str) -> bool:
@@ -62,10 +64,13 @@ def is_marker_context(before: str, after: str) -> bool:
     False
     >>> is_marker_context("p.", ")")
     False
+    >>> is_marker_context("行程共計7天", "夜，期間")     # 「7天6夜」 while note 6 is awaited
+    False
     """
     if not before.strip():
         return False
-    if DATE_OR_AMOUNT_AFTER.match(after) or REFERENCE_BEFORE.search(before) or OPENING_BEFORE.search(before):
+    if DATE_OR_AMOUNT_AFTER.match(after) or REFERENCE_BEFORE.search(before) or OPENING_BEFORE.search(before) \
+            or QUANTITY_BEFORE.search(before):
         return False
     # after punctuation a unit word is the next sentence's first word (「。2國際關係」); else a quantity
     return bool(SENTENCE_BEFORE.search(before)) or not UNIT_AFTER.match(after)
@@ -85,12 +90,17 @@ def glued_to_a_date(run: str, expected: int, after: str) -> bool:
     return run.startswith(head) and bool(rest) and rest[0] != "0" and bool(DATE_START.match(rest + after))
 
 
-def find_markers(lines: list[Line], scope_of, last_number: dict[str, int]):
+def find_markers(lines: list[Line], scope_of, last_number: dict[str, int], runs: dict[str, list[int]] | None = None):
     """Mark note markers in `lines` (document order); return the new lines and the markers found.
 
     `last_number`: per scope, the highest note number there is (a body, or a
     marker whose body the edition records as lost); no marker is sought beyond it.
+    `runs`: per scope, the last number of each run of note bodies where the numbering restarts
+    (a thesis whose chapters restart at 1, not split into pages): after a run's last marker the
+    next one sought is 1 again.
     """
+    run_ends = runs or {}
+    run_index: dict[str, int] = {}
     expected: dict[str, int] = {}
     texts = [line.text for line in lines]
     found: list[Marker] = []
@@ -107,8 +117,12 @@ def find_markers(lines: list[Line], scope_of, last_number: dict[str, int]):
                 continue
             pieces += [line.text[cursor:start], MARK_OPEN, line.text[start:end], MARK_CLOSE]
             cursor = end
-            expected[scope] = number + 1
-            found.append(Marker(number, scope, line.no))
+            ends, k = run_ends.get(scope, []), run_index.get(scope, 0)
+            if k + 1 < len(ends) and number >= ends[k]:
+                run_index[scope], expected[scope] = k + 1, 1
+            else:
+                expected[scope] = number + 1
+            found.append(Marker(number, scope, line.no, k))
         if pieces:
             texts[i] = "".join(pieces) + line.text[cursor:]
     new_lines = [line if line.text == text else replace(line, text=text) for line, text in zip(lines, texts)]
@@ -122,7 +136,7 @@ def candidates(text: str, expected: int, texts: list[str], i: int):
     for run in GLUED_RUN.finditer(text):
         head = len(str(expected))
         if SENTENCE_BEFORE.search(_before(texts, i, run.start())) and \
-                glued_to_a_date(run.group(), expected, text[run.end():]):
+                glued_to_a_date(run.group(), expected, _after(texts, i, run.end()).lstrip()):
             found.append((run.start(), run.start() + head))
     return sorted(set(found))
 

@@ -25,13 +25,42 @@ class Anomaly:
     decision: object = None   # the edition's NoteDecision that explains it, if any
 
 
+def runs_of(notes: list[Note]) -> list[int]:
+    """The run of its scope's numbering each note belongs to: a new run where numbering restarts.
+
+    >>> runs_of([Note(n, "", (1,)) for n in ("1", "2", "1", "*", "2")])
+    [0, 0, 1, 1, 1]
+    """
+    run: dict[str, int] = {}
+    previous: dict[str, int] = {}
+    out = []
+    for note in notes:
+        scope = note.scope or "index"
+        if note.number.isdigit():
+            if scope in previous and int(note.number) <= previous[scope] and int(note.number) == 1:
+                run[scope] = run.get(scope, 0) + 1
+            previous[scope] = int(note.number)
+        out.append(run.get(scope, 0))
+    return out
+
+
 def find_anomalies(notes: list[Note], markers: list, decisions) -> list[Anomaly]:
-    """Every anomaly, explained (with its decision) or not."""
+    """Every anomaly, explained (with its decision) or not. Where a scope's numbering restarts at 1
+    (chapters numbering their notes apart on one page) the restart is itself an anomaly: the page
+    would show two notes 1; bodies and markers are paired within each run."""
     decided = {(d.scope, str(n), d.kind): d for d in decisions for n in d.number_list()}
-    bodies = Counter((note.scope or "index", note.number) for note in notes)
-    marked = {(m.scope, str(m.number)): m for m in markers}
+    runs = runs_of(notes)
+    bodies = Counter((note.scope or "index", note.number, run) for note, run in zip(notes, runs))
+    marked = {(m.scope, str(m.number), m.run): m for m in markers}
     found: list[Anomaly] = []
     used: set = set()
+    restarted: set[str] = set()
+    for note, run in zip(notes, runs):
+        scope = note.scope or "index"
+        if run and scope not in restarted:
+            restarted.add(scope)
+            found.append(Anomaly(scope, note.number, note.lines[0], "restart",
+                                 "note numbering restarts at 1 here (notes numbered apart per chapter)"))
 
     def add(scope, number, line, problem, message):
         decision = decided.get((scope, number, problem))
@@ -39,11 +68,11 @@ def find_anomalies(notes: list[Note], markers: list, decisions) -> list[Anomaly]
             used.add((scope, number, problem))
         found.append(Anomaly(scope, number, line, problem, message, decision))
 
-    for (scope, number), marker in marked.items():
-        if (scope, number) not in bodies:
+    for (scope, number, run), marker in marked.items():
+        if (scope, number, run) not in bodies:
             add(scope, number, marker.line, "lost", "the marker has no note body")
-    for note in notes:
-        key = (note.scope or "index", note.number)
+    for note, run in zip(notes, runs):
+        key = (note.scope or "index", note.number, run)
         if note.number == "*":
             continue          # an unnumbered note on the text as a whole (002): shown with its metadata
         if not note.number.isdigit():
@@ -52,9 +81,10 @@ def find_anomalies(notes: list[Note], markers: list, decisions) -> list[Anomaly]
             add(key[0], note.number, note.lines[0], "duplicate", "two note bodies with this number")
         elif key not in marked:
             add(key[0], note.number, note.lines[0], "unreferenced", "no marker in the text refers to this note")
+    numbered = {(scope, number) for scope, number, _ in bodies}
     for (scope, number, kind), decision in decided.items():
         if kind == "truncated":
-            if (scope, number) not in bodies:
+            if (scope, number) not in numbered:
                 found.append(Anomaly(scope, number, None, "stale decision",
                                      "recorded as truncated, but there is no such note", None))
         elif (scope, number, kind) not in used:

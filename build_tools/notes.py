@@ -18,12 +18,30 @@ from .paragraphs import join_lines, rejoin_broken_words, squeeze_spaces
 # A note number never starts with 0 ("008度…" continues a year broken across lines: 2 / 008).
 FOOTNOTE_START = re.compile(r"^\s*(?P<n>[1-9]\d{0,2})(?:\s+|(?=[^\d\s.,\-)）]))(?P<rest>.*)$|^\s*(?P<bare>[1-9]\d{0,2})\s*$")
 STAR_START = re.compile(r"^\s*[*＊]\s*(?P<rest>.*)$")
-ENDNOTE_START = re.compile(r"(?:^\s*|\s{2,})(?P<n>[1-9]\d?)\.(?: ?)(?=\S)")
+# `N.` at a line's start (text after it, or on the next line), or after a wide gap (two columns: 000)
+ENDNOTE_START = re.compile(r"^\s*(?P<n>[1-9]\d?)\.\s*|(?<=\s{2})(?P<m>[1-9]\d?)\.(?=\S)")
+
+
+LATIN_END = re.compile(r"[A-Za-z0-9.,;:)\]’”]$")
+LATIN_START = re.compile(r"^[A-Za-z0-9(\[‘“]")
+
+
+def latin_word_boundary(left: str, right: str) -> bool:
+    """A note's line ending in a Latin word or its punctuation, the next opening with one: a space
+    was there, whether or not the extraction kept it (「Foreign Affairs,」 / 「Vol. 87」).
+
+    >>> latin_word_boundary("Power and", "Interdependence"), latin_word_boundary("頁", "12。")
+    (True, False)
+    >>> latin_word_boundary("Addison-", "Wesley")   # a hyphen at the line's end joins without one
+    False
+    """
+    left, right = left.rstrip(), right.lstrip()
+    return bool(LATIN_END.search(left) and LATIN_START.match(right))
 
 
 def _append(note: dict, line: Line, text: str, removals) -> None:
     if note["text"]:
-        had_space = note["last_raw"] != note["last_raw"].rstrip()
+        had_space = note["last_raw"] != note["last_raw"].rstrip() or latin_word_boundary(note["text"], text)
         note["text"] = join_lines(note["text"], had_space, Line(line.no, text), removals)
     else:
         note["text"] = text.strip()
@@ -48,6 +66,8 @@ def parse_footnotes(blocks: list[NoteBlock], scope_of, removals) -> list[Note]:
             star = STAR_START.match(line.text)
             start = FOOTNOTE_START.match(line.text)
             number = int(start["n"] or start["bare"]) if start else None
+            if number == 1 and line is block.lines[0] and not block.continues and following > 2:
+                following = 1      # numbering restarts (a new chapter) with a block's first note
             if star and not notes:
                 current = {"number": "*", "text": "", "lines": [], "last_raw": ""}
                 notes.append(current)
@@ -68,6 +88,25 @@ def parse_footnotes(blocks: list[NoteBlock], scope_of, removals) -> list[Note]:
                 notes.append(current)
                 _append(current, line, line.text, removals)
     return _finish(notes, scope_of, removals)
+
+
+def number_runs(notes: list[Note]) -> dict[str, list[int]]:
+    """Per scope, the last number of each run of bodies whose numbering restarts (1…15, 1…12).
+
+    >>> number_runs([Note(str(n), "", (n,), "index") for n in (1, 2, 3, 1, 2)])
+    {'index': [3, 2]}
+    """
+    runs: dict[str, list[int]] = {}
+    previous: dict[str, int] = {}
+    for note in notes:
+        if not note.number.isdigit():
+            continue
+        scope, number = note.scope or "index", int(note.number)
+        if scope not in runs or (number == 1 and number <= previous[scope]):
+            runs.setdefault(scope, []).append(number)
+        runs[scope][-1] = max(runs[scope][-1], number)
+        previous[scope] = number
+    return runs
 
 
 PAIRS = {"〉": "〈", "》": "《", "」": "「", "）": "（", "』": "『"}
@@ -128,7 +167,7 @@ def parse_endnotes(lines: list[Line], scope_of, removals) -> list[Note]:
             continue
         cursor = 0
         for found in ENDNOTE_START.finditer(line.text):
-            number = int(found["n"])
+            number = int(found["n"] or found["m"])
             if number in seen or number == 0:
                 continue
             before = line.text[cursor:found.start()]

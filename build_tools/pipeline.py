@@ -94,7 +94,8 @@ def clean(raw: Path, edition) -> CleanText:
     if paged.endnotes:
         result.notes += notes.parse_endnotes(paged.endnotes, scope_of, result.removals)
     body = [line for section in sections for line in section.lines]
-    marked, result.markers = markers.find_markers(body, scope_of, last_note_numbers(result.notes, edition))
+    marked, result.markers = markers.find_markers(body, scope_of, last_note_numbers(result.notes, edition),
+                                                  notes.number_runs(result.notes))
     result.anomalies = notecheck.find_anomalies(result.notes, result.markers, edition.notes)
     marked_text = {line.no: line for line in marked}
     layout = paragraphs.layout_of(marked, edition.paragraphs)

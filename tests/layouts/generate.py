@@ -110,7 +110,8 @@ def build_html(spec: dict, blocks: list) -> tuple[str, dict]:
             gold["paragraphs"].append(plain(block[1]))
             first = len(gold["notes"])
             latin = block[1][:1].isascii()
-            body.append(f"<p{' class=en' if latin else ''}>"
+            ends_page = " style='break-after: page'" if "{N:" in block[1] and not endnotes else ""
+            body.append(f"<p{' class=en' if latin else ''}{ends_page}>"
                         f"{render_paragraph(block[1], numbering, gold, endnotes, collected)}</p>")
             numbers = iter(note["number"] for note in gold["notes"][first:])
             gold["units"].append({"kind": "paragraph", "printed": NOTE.sub(
@@ -142,36 +143,21 @@ def build_html(spec: dict, blocks: list) -> tuple[str, dict]:
     return page, gold
 
 
-def page_texts(pdf: Path) -> list[str]:
-    import pymupdf as fitz
-
-    with fitz.open(pdf) as doc:
-        return [re.sub(r"\s+", "", page.get_text()) for page in doc]
-
-
-def continue_on_next_page(blocks: list, pdf: Path) -> list:
-    """Print the tail of each {N:head|tail} note on the page after its call: as a footnote
-    without number, after the first sentence that page prints (found in the first typesetting)."""
-    pages = page_texts(pdf)
+def continue_on_next_page(blocks: list) -> list:
+    """Print the tail of each {N:head|tail} note on the next page, as a typesetter does with a note
+    too long for its page: the paragraph holding the call ends its page (the note is the page's
+    last), and the tail is an unnumbered footnote after the next paragraph's first sentence."""
     blocks = list(blocks)
     for index, block in enumerate(blocks):
         found = block[0] == "p" and re.search(r"\{N:(.*?)\|(.*?)\}", block[1])
         if not found:
             continue
-        head = re.sub(r"\s+", "", found[1])[:20]
-        page = next(i for i, text in enumerate(pages) if head in text)
-        for later in range(index, len(blocks)):
-            if blocks[later][0] != "p":
-                continue
-            source = blocks[later][1]
-            start = found.end() if later == index else 0
-            for stop in re.finditer("。", source[start:]):
-                end = start + stop.end()
-                context = re.sub(r"\s+", "", plain(source[:end]))[-8:]
-                if page + 1 < len(pages) and context in pages[page + 1] and context not in pages[page]:
-                    blocks[later] = ("p", source[:end] + "{c:" + found[2] + "}" + source[end:])
-                    return blocks
-    raise SystemExit("error: a continued note found no sentence on the next page — lengthen the layout")
+        later = next(k for k in range(index + 1, len(blocks)) if blocks[k][0] == "p")
+        source = blocks[later][1]
+        inside = [(m.start(), m.end()) for m in NOTE.finditer(source)]
+        end = next(m.end() for m in re.finditer("。", source) if not any(a < m.end() <= b for a, b in inside))
+        blocks[later] = ("p", source[:end] + "{c:" + found[2] + "}" + source[end:])
+    return blocks
 
 
 def printed_page_numbers(pdf: Path) -> list[int]:
@@ -202,16 +188,12 @@ def generate(name: str, spec: dict) -> None:
     target.mkdir(parents=True, exist_ok=True)
     PDFS.mkdir(parents=True, exist_ok=True)
     blocks = spec["blocks"]()
+    if not any(block[0] == "endnotes" for block in blocks):
+        blocks = continue_on_next_page(blocks)
     source, pdf = PDFS / f"{name}.html", PDFS / f"{name}.pdf"
-    for typesetting in (1, 2):
-        page, gold = build_html(spec, blocks)
-        source.write_text(page, encoding="utf-8")
-        subprocess.run(["weasyprint", "-q", str(source), str(pdf)], check=True)
-        footnotes = not any(block[0] == "endnotes" for block in blocks)
-        if typesetting == 1 and footnotes and any(block[0] == "p" and "{N:" in block[1] for block in blocks):
-            blocks = continue_on_next_page(blocks, pdf)
-        else:
-            break
+    page, gold = build_html(spec, blocks)
+    source.write_text(page, encoding="utf-8")
+    subprocess.run(["weasyprint", "-q", str(source), str(pdf)], check=True)
     gold["furniture"]["page_numbers"] = printed_page_numbers(pdf)
     gold["layout"] = name
     for extractor, run in EXTRACTORS.items():

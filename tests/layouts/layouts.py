@@ -20,7 +20,7 @@ QUANTITY = "代表團一行於同年訪問中美洲友邦，行程共計7天6夜
 ARTICLE_CSS = """
 @page {{ size: A5; margin: 20mm 16mm 22mm 16mm;
   @top-center {{ content: "{header}"; font-size: 8pt; }}
-  @{numbers}-center {{ content: counter(page); font-size: 8pt; }} }}
+  @{numbers} {{ content: counter(page); font-size: 8pt; }} }}
 @page :first {{ @top-center {{ content: none; }} }}
 """
 
@@ -111,14 +111,14 @@ sup { font-size: 60%; vertical-align: super; line-height: 0; }
 LAYOUTS = {
     "article-one-column": dict(
         kind="journal article", levels=["capital", "number", "paren"], blocks=lambda: article(1),
-        css=ARTICLE_CSS.format(header="臺灣國際研究季刊　第 7 卷第 2 期", numbers="bottom")),
+        css=ARTICLE_CSS.format(header="臺灣國際研究季刊　第 7 卷第 2 期", numbers="bottom-center")),
     "article-two-columns": dict(
         kind="journal article", levels=["capital", "number", "paren"], blocks=lambda: article(2, extra=8),
-        css=ARTICLE_CSS.format(header="臺灣國際研究季刊　第 8 卷第 1 期", numbers="top").replace("A5", "A4")
+        css=ARTICLE_CSS.format(header="臺灣國際研究季刊　第 8 卷第 1 期", numbers="top-right").replace("A5", "A4")
         + "body { column-count: 2; column-gap: 8mm; }"),
     "article-endnotes": dict(
         kind="journal article", levels=["capital", "number", "paren"], blocks=lambda: article(3, "end"),
-        css=ARTICLE_CSS.format(header="外交與戰略評論", numbers="bottom")),
+        css=ARTICLE_CSS.format(header="外交與戰略評論", numbers="bottom-center")),
     "thesis-small-numerals": dict(
         kind="master's thesis", levels=["chapter", "section", "number"],
         blocks=lambda: thesis(4, [("第一章", "緒論"), ("第二章", "文獻回顧與分析架構：新自由制度主義與區域多邊安全合作之理論基礎")],
