@@ -21,7 +21,6 @@ from build_tools.layoutbench import EXTRACTORS, FIXTURES, score
 # (layout, extractor) -> figures measured when the case was last looked at (layoutbench --xfail)
 NOT_YET: dict[tuple[str, str], str] = {
     ('article-endnotes', 'pdftotext'): 'headings 0.0 %, notes 53.3 %, joins 69.4 %, paragraphs 4.0 %, furniture left 1, characters 100.0 %',
-    ('article-endnotes', 'pdftotext-raw'): 'headings 0.0 %, notes 66.7 %, joins 81.2 %, paragraphs 4.0 %, furniture left 0, characters 100.0 %',
     ('article-endnotes', 'pdfminer'): 'headings 0.0 %, notes 13.3 %, joins 79.8 %, paragraphs 4.0 %, furniture left 0, characters 100.0 %',
     ('article-endnotes', 'pymupdf'): 'headings 0.0 %, notes 60.0 %, joins 78.1 %, paragraphs 4.0 %, furniture left 0, characters 100.0 %',
     ('article-endnotes', 'pdfbox'): 'headings 0.0 %, notes 13.3 %, joins 79.6 %, paragraphs 4.0 %, furniture left 0, characters 100.0 %',
