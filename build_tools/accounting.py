@@ -27,7 +27,8 @@ def chars(text: str) -> Counter:
 
 def table_characters(spec) -> Counter:
     """A rebuilt table's characters: caption, header, cells and notes."""
-    return chars("".join([spec.caption, *spec.header, *spec.notes, *(cell for row in spec.rows for cell in row if cell)]))
+    return chars("".join([spec.caption, *spec.header_texts(), *spec.notes,
+                          *(cell for row in spec.rows for cell in row if cell)]))
 
 
 def output_characters(text: CleanText) -> Counter:

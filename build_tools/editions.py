@@ -127,27 +127,46 @@ def span(ranges) -> str:
     return ", ".join(f"{first}–{last}" for first, last in ranges)
 
 
+class HeaderCell(Strict):
+    """A header cell spanning several columns (表二's 「自由國際秩序」 over 續存 / 消失)."""
+
+    text: str
+    colspan: int = Field(2, ge=1)
+
+
 class TableSpec(Strict):
     """A table rebuilt by an editor where no general rule can: rows × cells, checked against the
-    raw lines it replaces (their characters must be exactly the caption's, cells' and notes')."""
+    raw lines it replaces (their characters must be exactly the caption's, cells' and notes').
+    The header is one row (`header`) or several (`header_rows`), whose cells may span columns."""
 
     id: str = Field(pattern=r"^tab-[a-z0-9]+(-[a-z0-9]+)*$")
     caption: str                            # as printed (表一：…); "" when the source prints none
     title: str | None = None                # an editor's caption for a table the source prints without one
     lines: LineRanges                       # first and last raw line the table replaces (or several ranges)
-    header: list[str]
+    header: list[str] = []
+    header_rows: list[list[str | HeaderCell]] = []   # instead of `header`: rows of header cells, spans allowed
     rows: list[list[str | None]]            # None: covered by the cell above (a row span)
     notes: list[str] = []                   # printed under the table: 資料來源：…, 註：…
     furniture: list[tuple[int, int]] = []   # raw line ranges inside it that are repeated headers
 
-    @field_validator("rows")
-    @classmethod
-    def _rows_fit_the_header(cls, rows, info):
-        width = len(info.data.get("header", []))
-        for index, row in enumerate(rows, 1):
+    @model_validator(mode="after")
+    def _rows_fit_the_header(self):
+        if bool(self.header) == bool(self.header_rows):
+            raise ValueError("give the header as `header` (one row) or as `header_rows` (several), not both")
+        widths = [sum(1 if isinstance(cell, str) else cell.colspan for cell in row) for row in self.header_rows]
+        width = len(self.header) if self.header else widths[0]
+        for index, row_width in enumerate(widths, 1):
+            if row_width != width:
+                raise ValueError(f"header row {index} spans {row_width} columns, header row 1 {width}")
+        for index, row in enumerate(self.rows, 1):
             if len(row) != width:
                 raise ValueError(f"row {index} has {len(row)} cells, the header has {width}")
-        return rows
+        return self
+
+    def header_texts(self) -> list[str]:
+        """Every header cell's text, row by row."""
+        return list(self.header) + [cell if isinstance(cell, str) else cell.text
+                                    for row in self.header_rows for cell in row]
 
 
 class FigureSpec(Strict):

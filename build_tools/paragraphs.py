@@ -33,6 +33,7 @@ ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 LINE_HYPHEN = re.compile(r"[A-Za-z]-$")
 MARKER_AT_END = re.compile(r"\s(?:\ue000\d+\ue001|\d+)\s*$")   # a marker set apart by spaces
 SHORT = 0.85   # a line under this share of the measure is clearly shorter than its neighbours
+MEASURED = 5   # running lines needed to know a text's measure
 
 
 def width(text: str) -> int:
@@ -52,6 +53,7 @@ class Layout:
 
     measure: int = 0
     indents: bool = False
+    spaced: bool = False   # a blank line follows every printed line (the seeds' extraction)
 
 
 def indent(line: Line) -> int:
@@ -80,12 +82,13 @@ def layout_of(lines: list[Line], policy=None) -> Layout:
     text = [line for line in lines if line.text.strip() and not line.text.startswith(PLACEHOLDER)]
     running = sorted(width(a.text) for a, b in zip(text, text[1:])
                      if not ends_sentence(a) and not ITEM_START.match(b.text) and width(a.text) > 8)
-    measure = running[len(running) // 2] if running else 0
+    measure = running[len(running) // 2] if len(running) >= MEASURED else 0   # too few lines say nothing
     after_end = sum(1 for a, b in zip(text, text[1:]) if indent(b) > 0 and ends_sentence(a))
     mid_sentence = sum(1 for a, b in zip(text, text[1:]) if indent(b) > 0 and not ends_sentence(a))
     signal = getattr(policy, "signal", None)
     indents = signal == "indent" if signal else (after_end >= 3 and after_end >= 3 * mid_sentence)
-    return Layout(measure, indents)
+    gaps = sum(1 for a, b in zip(text, text[1:]) if b.no > a.no + 1)
+    return Layout(measure, indents, gaps > len(text) // 2)
 
 
 def shorter_than_measure(line: Line, layout: Layout) -> bool:
@@ -114,11 +117,18 @@ def ended_by_layout(line: Line, layout: Layout) -> bool:
     return shorter_than_measure(line, layout) or not (spaced_marker or (marker and layout.indents))
 
 
-def split_at_superscript(prev: Line, nxt: Line) -> bool:
-    """One printed line the extraction broke after a superscript: no blank line between, the first
-    piece ends in its marker without a space (001: 「期自我利益追逐的一種合作形式」。2」 /
-    「Harald Muller 則認為…」)."""
-    return nxt.no == prev.no + 1 and prev.text.endswith("\ue001")
+def split_at_superscript(prev: Line, nxt: Line, layout: Layout) -> bool:
+    """One printed line the extraction broke after a superscript, the first piece ending in its marker:
+    in an extraction that puts a blank line after every printed line, no blank line between them
+    (001: 「期自我利益追逐的一種合作形式」。2」 / 「Harald Muller 則認為…」); in one that does not, two
+    short pieces that together make one line (pdftotext -raw: 「…尋求平衡。9」 / 「在此脈絡下，俄羅斯所採取的」)."""
+    if not prev.text.endswith("\ue001"):
+        return False
+    if layout.spaced:
+        return nxt.no == prev.no + 1
+    together = width(prev.text) + width(nxt.text)
+    return shorter_than_measure(prev, layout) and shorter_than_measure(nxt, layout) \
+        and SHORT * layout.measure <= together <= 1.1 * layout.measure
 
 
 def starts_paragraph(prev: Line, nxt: Line, spacer_between: bool, policy, layout: Layout = Layout()) -> bool:
@@ -127,15 +137,40 @@ def starts_paragraph(prev: Line, nxt: Line, spacer_between: bool, policy, layout
         return True
     if nxt.no in policy.joins_before:
         return False
-    if nxt.text.strip()[:1] in NO_START or split_at_superscript(prev, nxt):
+    if nxt.text.strip()[:1] in NO_START or split_at_superscript(prev, nxt, layout):
         return False
     short, ended = shorter_than_measure(prev, layout), ended_by_layout(prev, layout)
     indented = layout.indents and indent(nxt) > 0
-    if ITEM_START.match(nxt.text) and (ended or (short and layout.measure)) and not ends_sentence(prev):
+    if ITEM_START.match(nxt.text) and (ended or short) and not ends_sentence(prev):
         return True   # an item after a line the layout ended, though the source omits the full stop (003: 152–153)
     if not ends_sentence(prev):
-        return False
+        # a line of its own: an author, 摘要, Abstract, a Keywords line (not English running on: 「and」 / 「by」)
+        return unit_line(prev, layout) and not nxt.text.strip()[:1].islower()
     return spacer_between or indented or short or ended
+
+
+def unit_line(line: Line, layout: Layout) -> bool:
+    """A line standing as a unit of its own although no sentence ends there: far shorter than the
+    measure (under 60 %: 「摘要」, 「Abstract」, an author's name) or a labelled line (「關鍵詞：…」),
+    holding no clause of a sentence (`unpunctuated_line`)."""
+    if not layout.measure or not unpunctuated_line(line):
+        return False
+    share = width(line.text) / layout.measure
+    return share < 0.6 or (share < SHORT and bool(re.match(r"^\S{1,8}[：:]", line.text.strip())))
+
+
+def unpunctuated_line(line: Line) -> bool:
+    """A short line that holds no clause of a sentence: no comma or full stop, no bracket left open, no
+    enumeration comma or colon at its end (「王 大 明＊」, 「摘要」, 「Abstract」, a Keywords line), so it
+    stands as a unit of its own.
+
+    >>> unpunctuated_line(Line(1, "摘要")), unpunctuated_line(Line(2, "如：a.辦理各項研習，"))
+    (True, False)
+    """
+    text = line.text.strip()
+    balanced = all(text.count(a) == text.count(b) for a, b in ("（）", "()", "「」", "『』", "《》", "〈〉", "“”"))
+    return balanced and not re.search(r"[，,。；;]", text) and not re.search(r"[、：:\-]$", text)
+
 
 
 LATIN_END = re.compile(r"[A-Za-z0-9,.;:)\]’'”!?%]")       # a character that can end a Western word or clause
@@ -287,5 +322,7 @@ def paragraphs(lines: list[Line], policy, removals: list[Removal],
             text, nos = result[-1]
             had_space = prev.text != prev.text.rstrip()
             result[-1] = (join_lines(text, had_space, line, removals), nos + [line.no])
+            if split_at_superscript(prev, line, layout):   # the two pieces are one printed line: judge it whole
+                line = Line(line.no, prev.text.rstrip() + line.text, line.page_start)
         prev, spacer = line, False
     return [(squeeze_spaces(rejoin_broken_words(text, nos[0], removals)), tuple(nos)) for text, nos in result]

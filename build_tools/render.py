@@ -173,10 +173,10 @@ def metadata_lines(text: CleanText, report_url: str, whole_text: str | None = No
     return out + [""]
 
 
-def cell_html(text: str, tag: str, rowspan: int = 1) -> str:
+def cell_html(text: str, tag: str, rowspan: int = 1, colspan: int = 1) -> str:
     """One table cell; its text keeps the note markers; printed line breaks become <br>. Cells are the
     editors' clean text, so their spaces are kept (「一 落實活路外交」: the goal's number, then its words)."""
-    span = f' rowspan="{rowspan}"' if rowspan > 1 else ""
+    span = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (f' colspan="{colspan}" scope="colgroup"' if colspan > 1 else "")
     body = "<br>".join(running_text(" ".join(part.split())) for part in text.split("\n") if part.strip())
     return f'<{tag}{span} markdown="span">{body}</{tag}>'
 
@@ -205,9 +205,11 @@ def render_table(spec) -> list[str]:
         out.append(f'<figcaption markdown="span">{running_text(spec.caption)}</figcaption>')
     elif spec.title:   # a table printed without a caption (003 肆) gets the editor's, marked as such
         out.append(f'<figcaption markdown="span">{editorial_caption(spec.title)}</figcaption>')
-    out += ['<div class="table-scroll" markdown>', "<table>", "<thead><tr>"]
-    out += [cell_html(text, "th") for text in spec.header]
-    out += ["</tr></thead>", "<tbody>"]
+    out += ['<div class="table-scroll" markdown>', "<table>", "<thead>"]
+    for row in spec.header_rows or [spec.header]:   # header rows: a cell may span columns (表二's 自由國際秩序)
+        out.append("<tr>" + "".join(cell_html(cell, "th") if isinstance(cell, str) else
+                                    cell_html(cell.text, "th", colspan=cell.colspan) for cell in row) + "</tr>")
+    out += ["</thead>", "<tbody>"]
     for row, spans in zip(spec.rows, rowspans(spec.rows)):
         out.append("<tr>" + "".join(cell_html(cell, "td", span) for cell, span in zip(row, spans)
                                     if cell is not None) + "</tr>")

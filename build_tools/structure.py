@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .model import PLACEHOLDER, Heading, Line
 from .numerals import ENUMERATORS, value
-from .paragraphs import Layout, indent, layout_of, shorter_than_measure, squeeze_spaces
+from .paragraphs import Layout, indent, layout_of, shorter_than_measure, squeeze_spaces, width
 
 SENTENCE_PUNCTUATION = re.compile(r"[。；？！]")
 ENDS_SENTENCE = re.compile(r"[。？！：；」』）)》〉…\d.]\s*$")
@@ -129,6 +129,13 @@ def title_lines(body: list[Line], i: int, layout: Layout, outline) -> list[int]:
     the edition file names the continuation (`outline.wrapped_headings`), or (without a measure) a
     short tail ends in a space (`wraps`)."""
     used = [i]
+    label_alone = (found := match_enumerator(body[i].text.strip(), outline.levels)) is not None and not found[1]["title"].strip()
+    j = next_text_line(body, i)
+    if label_alone and j is not None and not body[j].text.startswith(PLACEHOLDER) \
+            and not SENTENCE_PUNCTUATION.search(body[j].text) and match_enumerator(body[j].text.strip(), outline.levels) is None:
+        used.append(j)   # the label on a line of its own, its title on the next (pdftotext: 「第一節」 / 「問題的提出」)
+    else:
+        label_alone = False
     while len(used) < WRAP_LINES:
         j = next_text_line(body, used[-1])
         if j is None:
@@ -142,7 +149,7 @@ def title_lines(body: list[Line], i: int, layout: Layout, outline) -> list[int]:
         commas = "，," in line.text or any(mark in line.text + tail for mark in "，,")
         if not (declared or wraps(line, body[j]) or (runs_to_margin and not commas
                                                         and not SENTENCE_PUNCTUATION.search(tail))
-                or (len(used) == 1 and title_tail(body, i, j, layout, outline.levels + outline.list_levels))):
+                or (len(used) == 1 + (len(used) > 1 and label_alone) and title_tail(body, j, outline.levels + outline.list_levels))):
             break
         used.append(j)
         if declared or not runs_to_margin or short_of_measure(body[j], layout):
@@ -161,21 +168,24 @@ def stands_alone(body: list[Line], used: list[int], layout: Layout, levels: list
     last = body[used[-1]]
     if len(used) > 1 or short_of_measure(last, layout) or last.text != last.text.rstrip():
         return True
+    if layout.measure and width(last.text) <= layout.measure - 4 and not re.search(r"[，,]", last.text):
+        return True   # two characters or more short of the margin, and no clause of a sentence
     j = next_text_line(body, used[-1])
     return j is not None and ((layout.indents and indent(body[j]) > 0)
                               or match_enumerator(body[j].text.strip(), levels) is not None)
 
 
-def title_tail(body: list[Line], i: int, j: int, layout: Layout, levels: list[str]) -> bool:
-    """A short last line of a title that filled its own line in a larger type: no punctuation at all,
-    and what follows it starts anew (000: 「參、全球治理對於我國進行第二」 / 「軌道外交之意義」 /
-    「一、全球治理的起源與意義」)."""
+def title_tail(body: list[Line], j: int, levels: list[str]) -> bool:
+    """A short last line of a title that filled its own line in a larger type: no punctuation at all
+    (a paragraph's last line ends its sentence), no enumerator of its own (000: 「參、全球治理對於我國
+    進行第二」 / 「軌道外交之意義」; a thesis chapter title in pdfminer's extraction).
+
+    >>> title_tail([Line(1, "第二章　文獻回顧與分析架構：新自由制度主義與區域"), Line(3, "多邊安全合作之理論基礎")], 1, ["chapter"])
+    True
+    """
     tail = body[j].text.strip()
-    if not 0 < len(tail) <= SHORT_CONTINUATION or re.search(r"[，。、；：？！,.;:?!]", tail):
-        return False
-    k = next_text_line(body, j)
-    return k is None or match_enumerator(body[k].text.strip(), levels) is not None \
-        or (layout.indents and indent(body[k]) > 0)
+    return 0 < len(tail) <= SHORT_CONTINUATION and not re.search(r"[，。、；：？！,.;:?!]", tail) \
+        and match_enumerator(tail, levels) is None
 
 
 def structure(body: list[Line], edition) -> list[Section]:

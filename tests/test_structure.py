@@ -73,12 +73,14 @@ def without_trailing_space(prefix, monkeypatch):
     return pipeline.clean(raw, edition)
 
 
-@pytest.mark.parametrize("prefix, missed", [("000", 2), ("001", 0), ("002", 0), ("003", 0), ("004", 0)])
+@pytest.mark.parametrize("prefix, missed", [("000", 1), ("001", 0), ("002", 0), ("003", 0), ("004", 0)])
 def test_headings_found_without_trailing_spaces(texts, monkeypatch, prefix, missed):
     bare = {(h.anchor, h.label, h.title, h.level) for h in headings(without_trailing_space(prefix, monkeypatch))}
     full = {(h.anchor, h.label, h.title, h.level) for h in headings(texts[prefix])}
     assert len(full - bare) == missed and not bare - full
-    if prefix == "000":   # the wrapped title: 「參、全球治理對於我國進行第二」 / 「軌道外交之意義」, 「四、…第二軌道外交」 / 「的意義」
+    if prefix == "000":   # missed: （三）, a full line whose next line opens a column (its indent is not told apart)
+        assert {h[0] for h in full - bare} == {"sec-2-2-3"}
+        # the wrapped title: 「參、全球治理對於我國進行第二」 / 「軌道外交之意義」, 「四、…第二軌道外交」 / 「的意義」
         assert {("sec-3", "參、", "全球治理對於我國進行第二軌道外交之意義", 1),
                 ("sec-3-4", "四、", "全球治理對於我國進行第二軌道外交的意義", 2)} <= bare
 

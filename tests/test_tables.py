@@ -80,10 +80,11 @@ TABLES = {
                ["主權獨立", "西發利亞式主權觀", "調整過的西發利亞主權觀，國家為得到更多能力，願意放棄部分的法律獨立性", "後西發利亞主權觀，伴隨著日漸具有侵入性以及互賴性的經濟與安全建制"],
                ["主權平等關係", "平坦的政治層級", "層級式的秩序，由美國以霸權地位提供公共財，建立規則為主的恩庇侍從關係，發展中國家也得到發言權", "進入後霸權層級時期，由主要國家組成的團體將占據國際治理制度"],
                ["盛行年代", "1920年代至 1940年代", "1945年以後，歷經冷戰迄今", "今後的國際秩序？"]]),
-    "tab-2": (f"texts/{SLUGS['002']}/", "表二：近期美國學界對於金融危機所造成衝擊之看法", ["", "", "自由國際秩序\n續存", "消失"], 2,
+    "tab-2": (f"texts/{SLUGS['002']}/", "表二：近期美國學界對於金融危機所造成衝擊之看法", ["", "", "自由國際秩序", "", "", "續存", "消失"], 2,
               [["美國的領導地位", "續存", "Nye", "Burrow&Harris, Friedberg"], ["受挑戰", "Ikenberry", "Layne, Altman"]]),
     "tab-6-1": (f"texts/{SLUGS['004']}/", "表 6-1：不對稱同盟關係之安全兩難表（A為保護國、B為相當依賴同盟無法自身保障安全者）",
-                ["國際局勢改變/衝突\n敏感度的互賴", "盟內利益岐異反應\n同盟政策", "下列各項的結果\n同盟關係", "與敵對國的關係", "對自身安全的認知", "脆弱度的互賴"], 4,
+                ["國際局勢改變/衝突", "盟內利益岐異反應", "下列各項的結果", "",
+                 "敏感度的互賴", "同盟政策", "同盟關係", "與敵對國的關係", "對自身安全的認知", "脆弱度的互賴"], 4,
                 [["A高/B低", "A 選擇自身利益或與 B 衝突", "優：可能獲盟友的支持\n缺：危害同盟所維持的和平現狀", "優：提高談判籌碼\n缺：使敵方分化策略有機可乘",
                   "＊軍事強勢\n＊國際政治護衛利益\n＊內政受支持", "較低"],
                  ["A 選擇同盟忠誠或與 B 合作", "優：\n＊保存同盟向心力\n＊強化領導國地位\n缺：同盟政策一成不變", "優：保持己方強勢\n缺：\n＊衝突\n＊沒有改善的可能",
@@ -91,12 +92,14 @@ TABLES = {
                  ["B 選擇自身利益或不與 A 合作", "優：提高談判籌碼\n缺：危害同盟的向心力", "優：\n＊沒有衝突\n＊自我導向外交政策\n缺：特別關係", "＊內政的支持\n＊孤立\n＊難陷入衝突", "較低"],
                  ["B 選擇同盟忠誠或與 A 合作", "優：強化同盟合作\n缺：沒有談判籌碼", "優：得到盟友支持以對競之\n缺：＊衝突＊己國外交活動空間小", "＊內政的衝突\n＊衝突愈趨擴大的危機", "較高"]]),
     "tab-6-2": (f"texts/{SLUGS['004']}/", "表 6-2：A低/B高不對稱同盟關係之安全兩難表",
-                ["國際局勢改變/衝突\n敏感度的互賴", "盟內利益岐異反應\n同盟政策", "下列各項的結果\n同盟關係", "與敵對國的關係", "對自身安全的認知", "脆弱度的互賴"], 2,
+                ["國際局勢改變/衝突", "盟內利益岐異反應", "下列各項的結果", "",
+                 "敏感度的互賴", "同盟政策", "同盟關係", "與敵對國的關係", "對自身安全的認知", "脆弱度的互賴"], 2,
                 [["A低/B高", "A選擇自有利益", "優：\n提高談判籌碼\n缺：\n與 B 發生衝突", "優：\n＊沒有緊張關係\n＊可變性較高\n缺：\n分化策略有機可乘", "內政支持", "較低"],
                  ["A選擇聯同忠誠", "優：\n強化聯盟關係\n缺：\n談判籌碼較少", "優：\n＊強化嚇阻力\n＊提高談判籌碼\n缺：\n＊衝突\n＊較少可變性",
                   "＊陷入衝突危機升高\n＊保持在國際政治中區域性的利益", "較高"]]),
     "tab-6-3": (f"texts/{SLUGS['004']}/", "表 6-3：A高/B高不對稱同盟關係之安全兩難表",
-                ["國際局勢改變\n敏感度的互賴", "盟內岐異反應\n同盟政策", "下列各項的結果\n同盟關係", "與敵對國關係", "對自身安全認知", "脆弱度的互賴"], 4,
+                ["國際局勢改變", "盟內岐異反應", "下列各項的結果", "",
+                 "敏感度的互賴", "同盟政策", "同盟關係", "與敵對國關係", "對自身安全認知", "脆弱度的互賴"], 4,
                 [["A高/B高", "A 選擇自身利益", "優：同盟政策有新發展機會\n缺：與 B 發生衝突", "優：＊解決衝突\n＊可變性\n缺：使分化策略有機可乘",
                   "＊內政上的支持\n＊保持在國際政治中的利益", "較低"],
                  ["A 選擇同盟忠誠", "優：強化同盟向心與強化領導國地位\n缺：同盟政策一成不變", "優：強化嚇阻力\n缺：＊緊張關係\n＊發生衝突", "＊內政上的衝突\n＊陷入衝突危險", "較高"],
@@ -230,3 +233,31 @@ def test_interleaved_tables_are_split_by_their_line_ranges(texts):
     assert items["tab-6-1"].lines == [(658, 722), (808, 924)] and items["tab-6-2"].lines == [(723, 806)]
     order = [block.anchor for block in texts["004"].blocks if block.kind == "table"]
     assert order == ["tab-6-1", "tab-6-2", "tab-6-3"]
+
+
+# Header cells that span columns (issue 15 §4): the PDFs flattened them into one of the columns below.
+SPANNING = [
+    ("texts/financial-crisis-world-order/index.md", "tab-2", "自由國際秩序", 2, ["續存", "消失"]),
+    ("texts/taiwan-strait-alliances/index.md", "tab-6-1", "下列各項的結果", 3, ["同盟關係", "與敵對國的關係", "對自身安全的認知"]),
+    ("texts/taiwan-strait-alliances/index.md", "tab-6-2", "下列各項的結果", 3, ["同盟關係", "與敵對國的關係", "對自身安全的認知"]),
+    ("texts/taiwan-strait-alliances/index.md", "tab-6-3", "下列各項的結果", 3, ["同盟關係", "與敵對國關係", "對自身安全認知"]),
+]
+
+
+@pytest.mark.parametrize("page, table, spanning, columns, below", SPANNING)
+def test_a_spanning_header_cell_spans_its_columns(files, page, table, spanning, columns, below):
+    import re
+    html = files[page].split(f'id="{table}"', 1)[1].split("</thead>", 1)[0]
+    first, second = re.findall(r"<tr>(.*?)</tr>", html)
+    assert f'<th colspan="{columns}" scope="colgroup" markdown="span">{spanning}</th>' in first
+    cells = re.findall(r"<th[^>]*>(.*?)</th>", second)
+    start = cells.index(below[0])
+    assert cells[start:start + columns] == below and spanning not in second
+
+
+def test_a_header_row_must_span_the_table():
+    from pydantic import ValidationError
+    from build_tools.editions import TableSpec
+    with pytest.raises(ValidationError, match="header row 2 spans 3 columns, header row 1 4"):
+        TableSpec(id="tab-x", caption="表", lines=[1, 2], header_rows=[["", "", {"text": "a", "colspan": 2}], ["", "b", "c"]],
+                  rows=[["1", "2", "3", "4"]])
