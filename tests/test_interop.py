@@ -109,7 +109,7 @@ def test_back_links_give_the_page_each_note_cites(bibliography_page):
 
 def test_incomplete_entries_are_marked(bibliography_page):
     entry = re.search(r'<div class="bib-entry" id="pierrend">(.*?)</div>', bibliography_page, re.S).group(1)
-    assert "書目不完整" in entry and "Pierre, Jon and B. Guy Peters" in entry
+    assert "書目不完整" in entry and "Pierre, Jon, and B. Guy Peters" in entry
 
 
 def test_note_links_carry_the_locator(site):
