@@ -284,10 +284,29 @@ def with_annotations(note_body: str, blocks: list[str]) -> str:
 
 
 def cited_text(text: str, links, root: str) -> str:
-    """A note's text with each citation (its title, or its 同上/前揭書) linked to its bibliography entry."""
+    """A note's text with each citation (its title, or its 同上/前揭書) linked to its bibliography
+    entry, and each web address linked to itself (rejoined where the PDF broke it)."""
     return with_links(text, [(link.start, link.end, f'<a class="citation" href="{root}bibliography/#{link.key}" '
                                                     f'title="{html.escape(link.label, quote=True)}">')
-                             for link in links or []])
+                             for link in links or []] + url_links(text))
+
+
+def url_links(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, `<a href>`) of each http(s) address of a note.
+
+    >>> url_links("錄自外交部網站 http://www.mofa. gov.tw/tien/speech 000601.htm")[0][2]
+    '<a class="url" href="http://www.mofa.gov.tw/tien/speech000601.htm">'
+    """
+    from .citations import URL, rejoin_url
+    from .references import SAFE_URL
+
+    found = []
+    for match in URL.finditer(text):
+        href = rejoin_url(match.group())
+        if SAFE_URL.match(href):
+            found.append((match.start(), match.start() + len(match.group().rstrip(".。")),
+                          f'<a class="url" href="{html.escape(href, quote=True)}">'))
+    return found
 
 
 def page_notes(text: CleanText, scope: str, root: str = "") -> list[tuple[str, str]]:
