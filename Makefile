@@ -44,19 +44,12 @@ build: $(BUILD_STAMP) browsers
 pdf: $(BUILD_STAMP) browsers
 	$(PY) -m build_tools pdf
 
-# What the publishing workflow deploys (public/): every release tag vX.Y.Z rebuilt into X.Y.Z/, the
-# current version into its X.Y.Z/ and latest/, the root sending readers to latest/ — a cited
-# version stays retrievable. Set SITE_URL and REPO_URL for the host first.
+# What the publishing workflow deploys (public/, build_tools/publish.py): every release tag vX.Y.Z
+# rebuilt into X.Y.Z/, the current version into its X.Y.Z/ and latest/, the root sending readers to
+# latest/ — a cited version stays retrievable. Set SITE_URL and REPO_URL for the host first.
 publish: build
 	git config --global --add safe.directory "$(CURDIR)" 2>/dev/null || true
-	rm -rf public && mkdir -p public
-	for tag in $$(git tag --list 'v*'); do \
-	  rm -rf "/tmp/edition-$$tag" && git worktree add -f "/tmp/edition-$$tag" "$$tag" && \
-	  $(MAKE) -C "/tmp/edition-$$tag" build && cp -r "/tmp/edition-$$tag/site" "public/$${tag#v}"; \
-	  git worktree remove --force "/tmp/edition-$$tag"; \
-	done
-	rm -rf "public/$$(cat VERSION)" && cp -r site "public/$$(cat VERSION)" && cp -r site public/latest
-	printf '<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=latest/"><title>臺灣外交關係文獻校注本</title><a href="latest/">最新版</a>\n' > public/index.html
+	$(PY) -m build_tools publish
 
 # The same generated docs rendered by Zensical, Material's successor, into site-zensical/.
 build-zensical: $(ZENSICAL_STAMP)

@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = parser.add_subparsers(dest="command", required=True)
-    for name in ("build", "site", "pdf", "zensical", "bench", "terms", "bib"):
+    for name in ("build", "site", "pdf", "publish", "zensical", "bench", "terms", "bib"):
         sub.add_parser(name)
     lock = sub.add_parser("lock")
     lock.add_argument("--accept-moved", action="store_true",
@@ -82,6 +82,10 @@ def run(args) -> int:
 
         for path in print_pdfs():
             print(f"wrote {path.relative_to(build.ROOT)}")
+    elif args.command == "publish":
+        from .publish import publish
+
+        print(f"assembled every release in {publish().relative_to(build.ROOT)}/")
     elif args.command == "zensical":
         from .zensical_site import build_zensical
 

@@ -21,7 +21,7 @@ class Milestone:
     """The start of a printed page inside a block of the clean text."""
 
     n: str          # the page number as printed
-    line: int       # the raw line of the printed number
+    line: int       # the first raw line of the running text on that page (the milestone stands before it)
     anchor: str     # the paragraph the page starts in
     offset: int     # where in that block's text it starts (0: at its beginning)
     page: str       # the output page key of that block
@@ -32,13 +32,21 @@ class Milestone:
 
 
 def printed_pages(text: CleanText) -> list[tuple[int, str]]:
-    """(raw line, number) of every page number the source prints, in raw order: the page record of
-    the furniture stage (its cleaning-report removals).
+    """(raw line, number) of every printed page, in raw order: where the page record of the furniture
+    stage places it — the first raw line of each page where the model maps lines to pages
+    (`printed_pages`), else the line of its removed page number (the cleaning report); the page
+    begins with the first line of running text after that line.
 
     >>> from build_tools.model import Removal
     >>> printed_pages(CleanText(None, [], removals=[Removal(208, "151", PAGE_NUMBER), Removal(3, "x", "watermark")]))
     [(208, '151')]
     """
+    pages = getattr(text, "printed_pages", None)
+    if pages:
+        first: dict[int, int] = {}
+        for no, n in sorted(pages.items()):
+            first.setdefault(n, no)
+        return sorted((no, str(n)) for n, no in first.items())
     return sorted((r.no, r.text.strip()) for r in text.removals if r.reason == PAGE_NUMBER)
 
 
@@ -64,13 +72,13 @@ def milestones(text: CleanText) -> list[Milestone]:
     raw = {line.no: line.text for line in text.lines}
     out, seen = [], set()
     for no, n in printed_pages(text):
-        block = next((b for b in runs if b.lines[-1] > no), None)
+        block = next((b for b in runs if b.lines[-1] >= no), None)
         if block is None or n in seen:
             continue
-        first = next(line for line in block.lines if line > no)
+        first = next(line for line in block.lines if line >= no)
         offset = 0 if first == block.lines[0] else offset_of_line(block.text, raw[first])
         seen.add(n)
-        out.append(Milestone(n, no, block.anchor, offset, block.page))
+        out.append(Milestone(n, first, block.anchor, offset, block.page))
     return out
 
 

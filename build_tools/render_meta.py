@@ -135,8 +135,11 @@ def page_head(text: CleanText, page: Page, cite_json: str, pdf_url: str | None =
     return "\n".join(lines)
 
 
-def page_meta(text: CleanText, pdf_url: str | None = None) -> dict[str, dict]:
+def page_meta(text: CleanText) -> dict[str, dict]:
     """{docs path: {description, edition_head}} of a text's pages."""
+    from .render_downloads import download_entries
+
+    pdf_url = release().version_url + download_entries(text.edition.slug)["pdf"]
     out = {}
     for page in split_pages(text):
         cite_json = "index.cite.json" if page.key == "index" else f"../{page.key}.cite.json"

@@ -56,6 +56,10 @@ def test_a_citation_opens_and_copies_at_phone_width(browser, served):
         assert number.startswith('"8"'), number
         tab.locator('[id="page-151"]').scroll_into_view_if_needed()
         shot(tab, "page-with-paragraph-numbers-phone")
+        tab.locator(".para-toggle").click()                                  # off again: printing shows them anyway
+        tab.emulate_media(media="print")
+        assert tab.locator('[id="sec-6-1-p8"]').evaluate("p => getComputedStyle(p, '::after').content").startswith('"8"')
+        assert tab.locator(".cite-button").first.is_hidden()
         assert errors == []
     finally:
         context.close()

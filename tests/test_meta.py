@@ -35,6 +35,7 @@ def test_each_text_page_carries_its_citation_metadata(site, slug):
     tags = highwire(page_html)
     assert tags["citation_title"] and tags["citation_publication_date"] and tags["citation_online_date"]
     assert tags["citation_language"] == ["zh"]
+    assert tags["citation_pdf_url"][0].endswith(f"/texts/{slug}/{slug}.pdf") and (site / "texts" / slug / f"{slug}.pdf").exists()
     data = extracted(page_html)
     [item] = data["json-ld"]
     assert item["@type"] == TYPES[slug] and item["isBasedOn"]["@type"] in (TYPES[slug], "Chapter")

@@ -140,11 +140,11 @@ def test_the_navigation_lists_the_texts_in_order_with_the_chapters_and_pages_lea
     titles = [text["title"] for text in registry["texts"]]
     assert titles[:2] == ["全球治理與我國的第二軌道外交", "全球金融危機後的國際秩序與美國：以六方會談為例"]
     assert links == ["首頁", "收錄文獻", *titles[:3], *CHAPTERS, *titles[3:],
-                     "詞彙表", "參考文獻", "編者註索引", "編輯原則", "修訂紀錄"]
+                     "詞彙表", "參考文獻", "編者註索引", "編輯原則", "修訂紀錄", "授權"]
     assert tab.locator(".md-sidebar--primary .md-nav__link--active").first.inner_text().strip() == CHAPTERS[2]
     assert tab.locator("a.md-footer__link--prev").get_attribute("aria-label") == f"上一頁: {CHAPTERS[1]}"
     assert tab.locator("a.md-footer__link--next").get_attribute("aria-label") == f"下一頁: {CHAPTERS[3]}"
-    assert re.fullmatch(r"版本 \d+\.\d+\.\d+（\d{4}-\d{2}-\d{2}）· 修訂紀錄",
+    assert re.fullmatch(r"版本 \d+\.\d+\.\d+（\d{4}-\d{2}-\d{2}）· 修訂紀錄 · 授權",
                         " ".join(tab.locator(".edition-version").inner_text().split()))
     clean(tab)
 

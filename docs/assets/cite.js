@@ -158,13 +158,13 @@
   }
 
   function setup() {
+    numberParagraphs();          // every page with numbered paragraphs (the whole-text page prints them too)
     if (!source()) return;
     document.querySelectorAll(TARGETS).forEach(function (target) {
       if (target.closest(".cite-dialog, .md-sidebar, details.annotation")) return;
       if (target.id === "contents" || target.id.indexOf("fnref") === 0) return;
       addButton(target);
     });
-    numberParagraphs();
     toggle();
   }
 
