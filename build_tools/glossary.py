@@ -224,16 +224,6 @@ def find_note_uses(notes, terms: list[Term]) -> dict[tuple[str, str], list[str]]
     return found
 
 
-def jieba_user_dictionary(terms: list[Term], extra_words: list[str] = ()) -> str:
-    """A jieba user dictionary: every Chinese form of the glossary (and extra words), one per line.
-
-    Latin forms are left out (jieba keeps runs of Latin letters whole anyway).
-    """
-    words = sorted({form.replace(" ", "") for term in terms for form in term.forms
-                    if re.search(r"[\u4e00-\u9fff]", form)} | set(extra_words))
-    return "".join(f"{word} 100000 n\n" for word in words)
-
-
 @dataclass(frozen=True)
 class Candidate:
     """A bilingual pair printed in a text: 中文（English）, English（中文）, 中文（ABBR）."""

@@ -749,14 +749,3 @@ def citation_report(bibliography: Bibliography, text) -> dict:
     return {"citing": found + len(missed), "linked": linked, "problems": problems(bibliography, slug),
             "unparsed": unparsed}
 
-
-def chinese_names(library) -> list[str]:
-    """Chinese personal names of the bibliography (authors, editors, translators), for the
-    search's jieba user dictionary."""
-    names = set()
-    for entry in library.entries:
-        for role in ("author", "editor", "translator"):
-            if role in entry.fields_dict:
-                names.update(name.strip() for name in entry.fields_dict[role].value.split(" and ")
-                             if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name.strip()))
-    return sorted(names)

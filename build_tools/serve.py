@@ -7,8 +7,8 @@ the saved file touches, and reload the browser.
   are written only when their content changed.
 - MkDocs builds in the same process (its `mkdocs serve --dirty` mode): after the first full build
   only the pages whose Markdown changed are rendered again; a change to mkdocs.yml, overrides/,
-  the navigation or a removed page gives a full build. jieba's dictionary, which Material's search
-  reloads on every build, is loaded once.
+  the navigation or a removed page gives a full build, after which Pagefind indexes the site again
+  (the search lags behind the edits of dirty builds).
 - MkDocs' own live-reload server serves the result under site_url's path (the address printed,
   derived from mkdocs.yml when serve starts; `/` redirects there), watching the sources with
   inotify rather than polling.
@@ -167,26 +167,6 @@ class ThemeFiles:
                     files.append(File(path, folder, config.site_dir, config.use_directory_urls))
 
         Files.add_files_from_theme = add_files_from_theme
-
-
-def keep_jieba_dictionary() -> None:
-    """Material's search plugin sets jieba's dictionary on every build, which makes jieba load it
-    again (about a second); load it once per file version instead."""
-    try:
-        import jieba
-    except ImportError:
-        return
-    original = jieba.set_dictionary
-    loaded: dict[str, tuple] = {}
-
-    def set_dictionary(path):
-        stamp = (os.path.abspath(path), os.path.getmtime(path))
-        if loaded.get("stamp") == stamp:
-            return
-        loaded["stamp"] = stamp
-        original(path)
-
-    jieba.set_dictionary = set_dictionary
 
 
 SEARCH_EVENTS = ("on_config", "on_page_context", "on_post_build")
@@ -363,8 +343,8 @@ class Site:
         from mkdocs.config import load_config
         from mkdocs.exceptions import Abort
 
-        # the search index of the full build is kept in a dirty build (stale for the edited pages
-        # until the next full build): indexing a page again runs jieba over it, most of the time
+        # Material's search plugin stays only for the header's search button (our Pagefind dialog):
+        # its own indexing is skipped in a dirty build
         index_search(self.search, full)
         config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=self.site_dir)
         config.site_url = self.serve_url
@@ -387,6 +367,10 @@ class Site:
         finally:
             logger.removeHandler(handler)
         self.built = self.built or full
+        if full and not handler.messages:     # a full build empties the site: index it again (Pagefind)
+            from .search_index import index_site
+
+            index_site(Path(self.site_dir))
         if handler.messages:
             raise EditionError("mkdocs.yml", f"mkdocs build: {handler.messages[0]} — fix what it names "
                                              f"({len(handler.messages)} warning(s); `make build` fails on them)")
@@ -403,7 +387,6 @@ def serve(address: str = "127.0.0.1:8000") -> None:
     url = f"http://{host}:{port}{path}"
     site_dir = tempfile.mkdtemp(prefix="edition-serve-")
     site = Site(site_dir, url)
-    keep_jieba_dictionary()
     TemplateCache().install()
     site.theme_files.install()
     logging.getLogger("mkdocs").setLevel(logging.WARNING)

@@ -1,17 +1,17 @@
 """Render the generated docs with Zensical, Material for MkDocs' successor, into site-zensical/.
 
 Zensical reads mkdocs.yml, but not all of it: it ignores `hooks:` and the search plugin's
-options (its search segments Chinese in the browser with Intl.Segmenter, not with jieba), and
-its default look is its new "modern" variant. So the build derives a Zensical config from
+options, and its default look is its new "modern" variant. So the build derives a Zensical config from
 mkdocs.yml (`zensical_config`), written to zensical.yml at the root (Zensical resolves
 `docs_dir` and `site_dir` inside the config file's folder) and git-ignored:
 
 - `site_dir: site-zensical`, the classic (Material) look, web fonts still off;
 - the hooks dropped, each replaced or made unnecessary: the edit links of edit_hook.py become a
   table of page → data file in `extra.edit_urls`, read by a copy of Zensical's own
-  `partials/actions.html` in build/zensical-overrides/ (overrides/ + that partial); the search
-  hook fixes a loop of Material's search worker that Zensical does not ship;
-- the search plugin's jieba and language options dropped (Zensical would ignore them).
+  `partials/actions.html` in build/zensical-overrides/ (overrides/ + that partial);
+- the search plugin without options: it only makes the theme include partials/search.html, our
+  search dialog; the search itself is Pagefind's, indexed after the build by
+  build_tools/search_index.py exactly as for MkDocs (Zensical's own search.json is removed).
 """
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ import yaml
 
 from .editions import ROOT
 from .errors import EditionError
+from .search_index import index_site
 
 MKDOCS_YML = ROOT / "mkdocs.yml"
 CONFIG = ROOT / "zensical.yml"
@@ -119,3 +120,4 @@ def build_zensical() -> None:
                              "--config-file", CONFIG.name], cwd=ROOT)
     if result.returncode != 0:
         raise EditionError(CONFIG.name, "zensical build --strict failed (see above)")
+    index_site(SITE)

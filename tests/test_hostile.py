@@ -188,11 +188,9 @@ def test_nothing_runs_in_the_browser_on_any_page_showing_it(hostile_site, hostil
 def test_search_results_showing_it_are_inert(hostile_site, hostile_served, watched):
     tab, dialogs = watched
     tab.goto(hostile_served)
-    box = tab.locator("input.md-search__input")
-    box.click()
-    box.fill("onerror")
-    box.press("End")   # one keyup, one query (see tests/test_search.py)
-    tab.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+    tab.keyboard.press("/")                      # the search dialog (see tests/test_search.py)
+    tab.locator(".edition-search__input").fill("onerror")
+    tab.wait_for_function("() => document.querySelectorAll('.edition-search__result').length > 0")
     tab.wait_for_timeout(300)
     inert(tab, hostile_site, "index.html", dialogs)
 

@@ -38,27 +38,16 @@ def registry(site):
     return json.loads((site / "anchors.json").read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="module")
-def empty_index(site) -> str:
-    """The search index without documents: tests that do not search spare the 2-core machine
-    building the 2 MB index in every page's search worker (tests/test_search.py searches)."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return json.dumps({"config": index["config"], "docs": []})
-
-
 @pytest.fixture
-def open_tab(browser, empty_index):
+def open_tab(browser):
     """open_tab(width) → a page of that viewport that records console errors (`errors`) and every
     request leaving the local server (`external`: nothing may be fetched at run time)."""
     contexts = []
 
-    def open_(width: str, search: bool = False):
+    def open_(width: str):
         w, h = WIDTHS[width]
         context = browser.new_context(viewport={"width": w, "height": h})
         contexts.append(context)
-        if not search:
-            context.route("**/search/search_index.json",
-                          lambda route: route.fulfill(body=empty_index, content_type="application/json"))
         tab = context.new_page()
         tab.errors, tab.external = [], []
         tab.on("console", lambda message: message.type == "error" and tab.errors.append(message.text))
@@ -273,7 +262,7 @@ def test_printing_keeps_text_notes_and_annotations_and_drops_the_furniture(serve
     tab.goto(served + THESIS + "print/")
     assert tab.locator("article h1").inner_text() == \
         "中共多邊外交戰略與「六方會談」：北韓核武危機與東北亞多邊安全機制（全文列印版）"   # its ¶ is not printed
-    for furniture in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search",
+    for furniture in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".edition-search",
                       ".cite-button", ".para-toggle", ".para-link", ".headerlink", ".md-content__button"):
         assert tab.locator(furniture).evaluate_all("els => els.every(e => !e.checkVisibility())"), furniture
     assert tab.locator('li[id="fn:ch-2-1"]').is_visible()
@@ -338,7 +327,7 @@ def published_site(site):
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_404_page_says_what_is_missing_and_where_to_go(published_site, open_tab, width):
-    tab = open_tab(width, search=True)
+    tab = open_tab(width)
     response = tab.goto(published_site + "texts/no-such-text/ch-9/")
     assert response.status == 404
     tab.errors = [e for e in tab.errors if "status of 404" not in e]   # the page's own status, reported
@@ -356,8 +345,8 @@ def test_the_404_page_says_what_is_missing_and_where_to_go(published_site, open_
     content.get_by_label("搜尋詞").fill("六方會談")
     content.get_by_role("button", name="搜尋").click()
     tab.wait_for_url(re.compile(re.escape(published_site) + r"\.?\?q="))
-    tab.locator(".md-search-result__item").first.wait_for(timeout=10000)
-    assert tab.locator("input.md-search__input").input_value() == "六方會談"
+    tab.locator(".edition-search__result").first.wait_for(timeout=10000)
+    assert tab.locator(".edition-search__input").input_value() == "六方會談"
     clean(tab)
 
 
@@ -377,12 +366,3 @@ def test_axe_finds_no_serious_or_critical_violation(served, open_tab, path):
     clean(tab)
 
 
-def test_the_search_partial_differs_from_the_themes_only_by_the_dialogs_name():
-    """overrides/partials/search.html copies Material's to name the dialog (axe: aria-dialog-name)."""
-    import material
-
-    theme = (Path(material.__file__).parent / "templates" / "partials" / "search.html").read_text(encoding="utf-8")
-    ours = (ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
-    start = '<div class="md-search" data-md-component="search" role="dialog"'
-    assert ours[ours.index(start):] == theme[theme.index(start):].replace(
-        f'{start}>', f"""{start} aria-label="{{{{ lang.t('search') }}}}">""", 1)

@@ -1,114 +1,280 @@
-"""Chinese search in the browser: typed queries find a passage of a text that uses the term.
+"""The site's search (Pagefind, build_tools/search_index.py) as a reader uses it, in Chromium.
 
-Each query is typed into Material's search box; among the first three results, one must be a
-section of a text (not the glossary, not a cleaning report) whose indexed text contains the
-query. The section's text is read from the built search index, so the check does not depend
-on how much of a section the result snippet shows.
+Queries are typed into the search dialog of a text page. For each, the first result must be on
+the page that discusses the query, and its link must lead to a paragraph, item or heading of that
+page whose text holds the query as printed (in Traditional characters). The expected pages come
+from reading the texts (the issue's queries, names, organisations, abbreviations printed inside
+Chinese, Simplified-character queries and phrases that the raw text breaks across two lines);
+the anchors' text is read from the built HTML, not from the search index.
 """
 from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urljoin, urlsplit
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
-from build_tools.search_hook import SEGMENT_LOOP, fix_segmenter
+from build_tools.search_index import KINDS, TABLE
 
-# The issue's ten queries, then ten of our own: names in Chinese and in English, organisations,
-# abbreviations and concepts of each text.
-ISSUE_QUERIES = ["第二軌道外交", "六方會談", "活路外交", "新自由制度主義", "朝鮮半島無核化",
-                 "全球治理", "安全兩難", "關鍵績效指標", "Second Track Diplomacy", "KEDO"]
-OWN_QUERIES = ["基歐漢", "Keohane", "李斯卡", "Liska", "世界衛生組織", "非政府組織",
-               "絕對利得", "亞太自由貿易區", "北韓核武危機", "權力平衡"]
-# Where a query must land when the issue names the text (活路外交 → the report, …).
-EXPECTED_TEXT = {"活路外交": "texts/mofa-2010-policy-goals/",
-                 "關鍵績效指標": "texts/mofa-2010-policy-goals/",
-                 "安全兩難": "texts/taiwan-strait-alliances/",
-                 "KEDO": "texts/china-multilateralism-six-party-talks/",
-                 "李斯卡": "texts/taiwan-strait-alliances/"}
+THESIS = "texts/china-multilateralism-six-party-talks/"
+TRACK2 = "texts/second-track-diplomacy/"
+CRISIS = "texts/financial-crisis-world-order/"
+MOFA = "texts/mofa-2010-policy-goals/"
+STRAIT = "texts/taiwan-strait-alliances/"
+ANY_TEXT = "texts/"
+
+# (query as typed, the page or pages it must land on, the words as printed when the query is not).
+QUERIES = [
+    # the issue's ten
+    ("第二軌道外交", TRACK2, None), ("六方會談", (THESIS, CRISIS), None), ("活路外交", MOFA, None),
+    ("新自由制度主義", CRISIS, None), ("朝鮮半島無核化", THESIS, None), ("全球治理", TRACK2, None),
+    ("安全兩難", STRAIT, None), ("關鍵績效指標", MOFA, None), ("Second Track Diplomacy", TRACK2, None),
+    ("KEDO", THESIS + "ch-5/", None),
+    # names in Chinese and English, organisations, concepts
+    ("基歐漢", ANY_TEXT, None), ("Keohane", ANY_TEXT, None), ("李斯卡", STRAIT, None), ("Liska", STRAIT, None),
+    ("世界衛生組織", (MOFA, TRACK2), None), ("非政府組織", TRACK2, None), ("絕對利得", TRACK2, None),
+    ("亞太自由貿易區", MOFA, None), ("北韓核武危機", THESIS, None), ("權力平衡", STRAIT, None),
+    # Simplified characters: the edition's Traditional text
+    ("第二轨道外交", TRACK2, "第二軌道外交"), ("关键绩效指标", MOFA, "關鍵績效指標"),
+    ("负责任大国", THESIS, "負責任大國"), ("六方会谈", (THESIS, CRISIS), "六方會談"),
+    ("朝鲜半岛无核化", THESIS, "朝鮮半島無核化"), ("安全两难", STRAIT, "安全兩難"),
+    ("权力平衡", STRAIT, "權力平衡"), ("新自由制度主义", CRISIS, "新自由制度主義"),
+    ("世界卫生组织", (MOFA, TRACK2), "世界衛生組織"), ("北韩核武危机", THESIS, "北韓核武危機"),
+    ("亚太自由贸易区", MOFA, "亞太自由貿易區"), ("绝对利得", TRACK2, "絕對利得"),
+    # Latin letters and digits printed inside Chinese: 「聯合國經濟社會理事會（ECOSOC）」
+    ("ECOSOC", MOFA, None), ("NGO", (TRACK2, MOFA), None), ("APEC", MOFA, None), ("FTAAP", MOFA, None),
+    ("ADOC", MOFA, None), ("WTO", MOFA, None), ("1992", ANY_TEXT, None),
+    # names in both scripts
+    ("基欧汉", ANY_TEXT, "基歐漢"), ("雷可", STRAIT, None), ("William Riker", STRAIT, None),
+    ("奥斯古", STRAIT, "奧斯古"), ("Osgood", STRAIT, None), ("朱云汉", TRACK2, "朱雲漢"), ("Montville", TRACK2, None),
+    # phrases the raw text breaks across two lines (領務|說明會, 一百七十|六個, 拉丁美|洲, 清楚地被|勾勒)
+    ("領務說明會", MOFA, None), ("一百七十六個非政府組織", TRACK2, None), ("拉丁美洲之於美國", THESIS + "ch-1/", None),
+    ("清楚地被勾勒", STRAIT, None),
+]
+REQUIRED_SHARE = 0.95
 
 
 def plain(value: str) -> str:
-    """Indexed text as a reader sees it: no tags, no segmentation marks, lower case."""
-    return re.sub(r"<[^>]+>|\u200b|\s", "", value).lower()
+    return re.sub(r"\s", "", value).lower()
+
+
+class AnchorText(HTMLParser):
+    """The text of a page's article by anchor: from each element with an id to the next one."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.texts: dict[str, str] = {}
+        self.current = None
+        self.depth = 0        # inside <article>
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "article":
+            self.depth += 1
+        if self.depth and attrs.get("id"):
+            self.current = attrs["id"]
+            self.texts.setdefault(self.current, "")
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth and self.current:
+            self.texts[self.current] += data
 
 
 @pytest.fixture(scope="module")
-def indexed_sections(site):
-    """{location: plain text of title + body} from the built search index."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return {doc["location"]: plain(doc["title"] + doc["text"]) for doc in index["docs"]}
+def anchor_text(site):
+    """anchor_text('texts/x/', 'sec-1-p2') -> the plain text from that anchor to the next."""
+    cache = {}
+
+    def read(page: str, anchor: str) -> str:
+        if page not in cache:
+            parser = AnchorText()
+            parser.feed((site / page / "index.html").read_text(encoding="utf-8"))
+            cache[page] = {key: plain(value) for key, value in parser.texts.items()}
+        return cache[page].get(anchor, "")
+
+    return read
 
 
 @pytest.fixture(scope="module")
-def search(browser, served):
-    """Type a query into the search box of the home page; the links of the first three results."""
+def dialog(browser, served):
+    """The search dialog of a text page, opened with the key /; its page records errors and requests."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-
-    def run(query: str) -> list[str]:
-        page.goto(served)
-        box = page.locator("input.md-search__input")
-        box.click()
-        # One keyup with the whole query: typing it letter by letter sends a query per keyup,
-        # and on a busy machine the results of a prefix (第二) could be read as the query's.
-        box.fill(query)
-        box.press("End")
-        meta = page.locator(".md-search-result__meta")
-        page.wait_for_function(
-            "() => document.querySelectorAll('.md-search-result__item').length > 0"
-            " || /沒有|No matching/.test(document.querySelector('.md-search-result__meta').innerText)",
-            timeout=90_000)   # the worker builds its index on each page load: slow on a loaded machine
-        page.wait_for_timeout(300)  # results render in one pass after the worker answers
-        # A result is one page: its title link and its best sections (the rest fold into "more").
-        hrefs = page.eval_on_selector_all(
-            ".md-search-result__item",
-            """items => items.slice(0, 3).flatMap(item => [...item.querySelectorAll('a')]
-                 .filter(a => !a.closest('details')).map(a => a.getAttribute('href')))""")
-        assert meta.count() == 1 and errors == []
-        return [urljoin(served, href) for href in hrefs]
-
-    yield run
+    tab = context.new_page()
+    tab.errors, tab.requests = [], []
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.on("console", lambda message: message.type == "error" and tab.errors.append(message.text))
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    tab.goto(served + STRAIT)
+    tab.keyboard.press("/")
+    tab.locator(".edition-search__input").wait_for()
+    yield tab
     context.close()
 
 
-def location_of(url: str, served: str) -> str:
-    """The search index's location of a result link (its `?h=` highlight dropped)."""
-    parts = urlsplit(url)
-    path = parts.path[len(urlsplit(served).path):]
-    return path + (f"#{parts.fragment}" if parts.fragment else "")
+def search(tab, query: str, printed: str | None = None) -> list[dict]:
+    """Type a query; its results in order (link, excerpt HTML, group) once the dialog shows them for
+    the words as printed (the query converted to Traditional characters)."""
+    box = tab.locator(".edition-search__input")
+    box.fill("")
+    tab.wait_for_function("() => !document.querySelector('.edition-search__summary')")
+    box.fill(query)
+    tab.wait_for_function(
+        """printed => { const summary = document.querySelector('.edition-search__summary');
+                        return summary && summary.innerText.includes('「' + printed + '」')
+                          && document.querySelector('.edition-search__output').dataset.state === 'done'; }""",
+        arg=printed or query, timeout=30_000)
+    return tab.eval_on_selector_all(".edition-search__result", """results => results.map(r => ({
+        link: r.querySelector('.edition-search__link').getAttribute('href'),
+        excerpt: r.querySelector('.edition-search__excerpt').innerHTML,
+        group: r.closest('.edition-search__group').querySelector('h3').innerText}))""")
 
 
-@pytest.mark.parametrize("query", ISSUE_QUERIES + OWN_QUERIES)
-def test_query_finds_a_passage_using_the_term_in_the_first_three(query, search, served,
-                                                                 indexed_sections):
-    results = [location_of(url, served) for url in search(query)]
-    term = plain(query)
-    passages = [location for location in results
-                if location.startswith("texts/") and "/report/" not in location
-                and term in indexed_sections.get(location, "")]
-    assert passages, f"{query}: no text passage using it among the first three results {results}"
-    if query in EXPECTED_TEXT:
-        assert any(location.startswith(EXPECTED_TEXT[query]) for location in passages), results
+def site_path(href: str, served: str) -> tuple[str, str]:
+    """'/texts/a/#sec-1' -> ('texts/a/', 'sec-1')."""
+    parts = urlsplit(href)
+    return parts.path[len(urlsplit(served).path):], parts.fragment
 
 
-def test_whole_query_words_are_kept_by_the_fixed_segmenter():
-    """Material's loop `j < query.length` is rewritten to reach the query's last character."""
-    original = "for(let r=0;r<t.length;r++)for(let o=r+1;o<t.length;o++){let n=t.slice(r,o)}"
-    fixed = fix_segmenter(original)
-    assert "for(let o=r+1;o<=t.length;o++)" in fixed
-    assert "for(let r=0;r<t.length;r++)" in fixed  # the outer loop is untouched
-    assert len(SEGMENT_LOOP.findall(fixed)) == 0
+def first_result_is_right(results: list[dict], expected, printed: str, served: str, anchor_text) -> str | None:
+    """None if the first result is on an expected page and its anchor holds the words; else why not."""
+    if not results:
+        return "no result"
+    page, anchor = site_path(results[0]["link"], served)
+    expected = (expected,) if isinstance(expected, str) else expected
+    if not page.startswith(expected) or "/report/" in page or "/print/" in page:
+        return f"first result {page}#{anchor}, not on {expected}"
+    if plain(printed) not in anchor_text(page, anchor):
+        return f"#{anchor} of {page} does not hold {printed}"
+    if "<mark>" not in results[0]["excerpt"]:
+        return "the excerpt highlights nothing"
+    return None
 
 
-def test_built_worker_carries_the_fix(site):
-    worker, = (site / "assets" / "javascripts" / "workers").glob("search.*.min.js")
-    assert re.search(r"for\(let (\w)=\w\+1;\1<=\w\.length;\1\+\+\)", worker.read_text("utf-8"))
+def test_at_least_forty_queries_and_the_first_result_is_right_for_95_percent(dialog, served, anchor_text):
+    assert len(QUERIES) >= 40
+    wrong = {}
+    for query, expected, printed in QUERIES:
+        results = search(dialog, query, printed)
+        why = first_result_is_right(results, expected, printed or query, served, anchor_text)
+        if why:
+            wrong[query] = why
+    right = 1 - len(wrong) / len(QUERIES)
+    assert right >= REQUIRED_SHARE, f"first result right for {right:.0%}; wrong: {wrong}"
+    assert dialog.errors == []
 
 
-def test_cleaning_reports_are_not_indexed(indexed_sections):
-    assert indexed_sections, "the search index is empty"
-    assert not [location for location in indexed_sections if "/report/" in location]
+def test_a_simplified_query_says_what_was_searched(dialog):
+    search(dialog, "第二轨道外交", "第二軌道外交")
+    assert dialog.locator(".edition-search__searched").inner_text() == "已搜尋：第二軌道外交"
+    search(dialog, "第二軌道外交")
+    assert dialog.locator(".edition-search__searched").is_hidden()
+
+
+def test_the_texts_come_before_the_glossary_and_bibliography_which_are_shown_too(dialog, served):
+    for query in ("ECOSOC", "李斯卡", "基歐漢", "絕對利得"):
+        pages = [site_path(result["link"], served)[0] for result in search(dialog, query)]
+        assert pages[0].startswith("texts/"), (query, pages)
+        reference = [n for n, page in enumerate(pages) if page in ("glossary/", "bibliography/")]
+        assert reference and reference[0] > 0, (query, pages)
+
+
+def test_a_glossary_result_shows_the_entry_not_its_list_of_uses(dialog, served):
+    results = search(dialog, "李斯卡")
+    glossary, = [result for result in results if result["link"].startswith(urlsplit(served).path + "glossary/")]
+    assert glossary["link"].endswith("#george-f-liska")
+    assert "›" not in glossary["excerpt"] and "George F. Liska" in glossary["excerpt"]
+
+
+def test_reports_print_pages_and_cite_boxes_are_not_indexed(dialog, served):
+    """Every cleaning report gives a reason 「repeated header」, every cite box says 「引用本節」 and
+    names the editors' team."""
+    assert search(dialog, "repeated header") == []
+    for query in ("引用本節", "臺灣外交關係文獻校注本編輯團隊"):
+        results = search(dialog, query)
+        assert all(query not in re.sub(r"<[^>]+>", "", result["excerpt"]) for result in results), query
+    pages = {site_path(result["link"], served)[0] for result in search(dialog, "六方會談")}
+    assert pages and not [page for page in pages if "/report/" in page or "/print/" in page]
+
+
+def result_pages(dialog) -> list[str]:
+    return dialog.eval_on_selector_all(".edition-search__link", "links => links.map(a => a.getAttribute('href'))")
+
+
+def test_filters_narrow_by_kind_and_by_text(dialog, served):
+    prefix = urlsplit(served).path
+    search(dialog, "非政府組織")
+    filters = dialog.locator(".edition-search__filters")
+    filters.get_by_text("類型", exact=True).click()
+    glossary = filters.get_by_label(re.compile("^詞彙表"))
+    glossary.check()
+    dialog.wait_for_function(f"() => {{ const links = [...document.querySelectorAll('.edition-search__link')];"
+                             f" return links.length && links.every(a => a.getAttribute('href').startsWith('{prefix}glossary/')) }}")
+    assert result_pages(dialog) and dialog.locator(".edition-search__group-title").all_inner_texts() == [
+        dialog.locator(".edition-search__group-title").first.inner_text()]
+    glossary.uncheck()
+    filters.get_by_text("文獻", exact=True).click()
+    mofa = filters.get_by_label(re.compile("^外交部 99 年度施政目標與重點"))
+    mofa.check()
+    dialog.wait_for_function(f"() => {{ const links = [...document.querySelectorAll('.edition-search__link')];"
+                             f" return links.length && links.every(a => a.getAttribute('href').startsWith('{prefix}{MOFA}')) }}")
+    mofa.uncheck()
+    dialog.wait_for_function(f"() => [...document.querySelectorAll('.edition-search__link')]"
+                             f".some(a => a.getAttribute('href').startsWith('{prefix}{TRACK2}'))")
+
+
+def test_every_kind_and_text_is_a_filter_value(dialog, served, site):
+    """類型: 正文, 詞彙表, 參考文獻, 編者註, with their page counts; 文獻: the five texts."""
+    filters = dialog.evaluate("async url => { const pagefind = await import(url); return await pagefind.filters(); }",
+                              served + "pagefind/pagefind.js")
+    registry = json.loads((site / "anchors.json").read_text(encoding="utf-8"))
+    pages = sum(len(text["pages"]) for text in registry["texts"])
+    assert filters["類型"] == {"正文": pages, **{kind: 1 for kind in KINDS.values()}}
+    assert filters["文獻"] == {text["title"]: len(text["pages"]) for text in registry["texts"]}
+
+
+def test_nothing_is_fetched_from_elsewhere_and_the_search_loads_on_demand(browser, served, dialog):
+    assert dialog.requests and all(url.startswith(served) for url in dialog.requests)
+    context = browser.new_context()
+    tab = context.new_page()
+    requests = []
+    tab.on("request", lambda request: requests.append(request.url))
+    tab.goto(served + MOFA)
+    tab.wait_for_load_state("networkidle")
+    assert not [url for url in requests if "/pagefind/" in url or url.endswith("s2t.json")]
+    context.close()
+
+
+def test_the_dialog_opens_from_the_header_button_and_from_q_and_closes_with_escape(browser, served):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    tab = context.new_page()
+    tab.goto(served + "glossary/")
+    tab.locator('label[for="__search"]').first.click()
+    dialog_box = tab.get_by_role("dialog", name="搜尋")
+    dialog_box.get_by_role("searchbox").wait_for()
+    assert tab.evaluate("document.activeElement.classList.contains('edition-search__input')")
+    tab.keyboard.press("Escape")
+    dialog_box.wait_for(state="hidden")
+    assert not tab.locator("#__search").is_checked()
+    tab.goto(served + "?q=" + "活路外交")
+    tab.locator(".edition-search__result").first.wait_for()
+    assert tab.locator(".edition-search__input").input_value() == "活路外交"
+    assert site_path(tab.locator(".edition-search__link").first.get_attribute("href"), served)[0] == MOFA
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 375
+    tab.keyboard.press("Enter")                                     # Enter opens the first result
+    tab.wait_for_url(re.compile(re.escape(served + MOFA) + "#"))
+    context.close()
+
+
+def test_the_conversion_table_holds_only_characters_the_edition_does_not_print(site):
+    table = json.loads((site / TABLE).read_text(encoding="utf-8"))
+    assert table["轨"] == "軌" and table["谈"] == "談" and table["负"] == "負"
+    assert "台" not in table and "里" not in table          # the edition prints them: typed as they are
+    assert table["后"] == "後" and table["发"] == "發"       # the edition prints 後 and 發, never 后, 发
+    assert 500 < len(table) < 3000 and (site / TABLE).stat().st_size < 30_000

@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import ROOT, SLUGS
@@ -89,3 +90,42 @@ def test_nothing_is_fetched_at_run_time(zensical_site):
     for css in zensical_site.rglob("*.css"):
         assert not re.search(r"@import|url\((?:['\"])?(?:https?:)?//", css.read_text(encoding="utf-8")), css
     assert not any(zensical_site.rglob("*.woff2"))
+
+
+@pytest.fixture(scope="module")
+def zensical_served(zensical_site):
+    from conftest import serving
+
+    with serving(zensical_site) as url:
+        yield url
+
+
+# Terms, a Simplified-character query, Latin inside Chinese, a name, a phrase the raw text breaks.
+SAME_QUERIES = [("六方會談", None), ("第二轨道外交", "第二軌道外交"), ("ECOSOC", None), ("李斯卡", None),
+                ("Keohane", None), ("清楚地被勾勒", None), ("絕對利得", None), ("負責任大國", None)]
+
+
+def first_links(browser, url: str) -> dict[str, list[str]]:
+    """{query: the links of its first three results} in the search dialog of a site."""
+    from test_search import search
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.goto(url + "texts/")
+    tab.keyboard.press("/")
+    found = {query: [result["link"][len(urlsplit(url).path):] for result in search(tab, query, printed)][:3]
+             for query, printed in SAME_QUERIES}
+    context.close()
+    assert errors == []
+    return found
+
+
+def test_the_search_finds_the_same_passages_as_under_mkdocs(browser, served, zensical_served, zensical_site):
+    """The same Pagefind search over Zensical's pages: the same first result (the ranks after it may
+    differ where Zensical's markup of a page differs)."""
+    assert (zensical_site / "pagefind" / "pagefind.js").exists() and not (zensical_site / "search.json").exists()
+    mkdocs, zensical = first_links(browser, served), first_links(browser, zensical_served)
+    assert {query: links[0] for query, links in zensical.items()} == {query: links[0] for query, links in mkdocs.items()}
+    assert zensical["ECOSOC"][0] == "texts/mofa-2010-policy-goals/#sec-1-4-p7"
