@@ -269,7 +269,7 @@ def test_the_tooltip_fix_applies_to_materials_bundle_and_stops_on_a_changed_one(
      "2:9: source: must be the raw file's name in seeds/ (ASCII letters, digits, . _ -), e.g. "
      "000_19b1ec96d07d16c6.txt — correct the value"),
     ("  - numbers: \"47\"\n", "  - numbers: \"47\"\n    scope: \"<b>x</b>\"\n",
-     "40:12: notes.1.scope: String should match pattern '^[a-z0-9-]+$' — correct the value"),
+     "38:12: notes.1.scope: String should match pattern '^[a-z0-9-]+$' — correct the value"),
     ("  levels: [capital, number, paren]\n", "  levels: [capital, number, paren]\n  root_id: 'x\" onclick=\"alert(1)'\n",
      "20:12: outline.root_id: String should match pattern '^[a-z][a-z0-9-]*$' — correct the value"),
 ])
