@@ -20,33 +20,11 @@ from build_tools.layoutbench import EXTRACTORS, FIXTURES, score
 
 # (layout, extractor) -> figures measured when the case was last looked at (layoutbench --xfail)
 NOT_YET: dict[tuple[str, str], str] = {
-    ('article-endnotes', 'pdftotext'): 'headings 0.0 %, notes 100.0 %, joins 80.2 %, paragraphs 4.0 %, furniture left 0, characters 100.0 %',
-    ('article-endnotes', 'pdftotext-raw'): 'headings 0.0 %, notes 100.0 %, joins 86.1 %, paragraphs 4.0 %, furniture left 0, characters 100.0 %',
-    ('article-endnotes', 'pdfminer'): 'headings 0.0 %, notes 100.0 %, joins 85.1 %, paragraphs 4.0 %, furniture left 0, characters 100.0 %',
-    ('article-endnotes', 'pymupdf'): 'headings 0.0 %, notes 100.0 %, joins 83.3 %, paragraphs 4.0 %, furniture left 0, characters 100.0 %',
-    ('article-endnotes', 'pdfbox'): 'headings 0.0 %, notes 100.0 %, joins 84.9 %, paragraphs 4.0 %, furniture left 0, characters 100.0 %',
-    ('article-one-column', 'pdftotext'): 'headings 0.0 %, notes 100.0 %, joins 77.3 %, paragraphs 4.0 %, furniture left 0, characters 100.0 %',
-    ('article-one-column', 'pdftotext-raw'): 'headings 0.0 %, notes 100.0 %, joins 84.1 %, paragraphs 4.0 %, furniture left 0, characters 100.0 %',
-    ('article-one-column', 'pdfminer'): 'headings 0.0 %, notes 100.0 %, joins 82.9 %, paragraphs 4.0 %, furniture left 0, characters 100.0 %',
-    ('article-one-column', 'pymupdf'): 'headings 0.0 %, notes 100.0 %, joins 82.9 %, paragraphs 4.0 %, furniture left 0, characters 100.0 %',
-    ('article-one-column', 'pdfbox'): 'headings 0.0 %, notes 100.0 %, joins 82.9 %, paragraphs 4.0 %, furniture left 0, characters 100.0 %',
-    ('article-two-columns', 'pdftotext-raw'): 'headings 0.0 %, notes 100.0 %, joins 89.7 %, paragraphs 3.0 %, furniture left 0, characters 100.0 %',
-    ('article-two-columns', 'pymupdf'): 'headings 0.0 %, notes 100.0 %, joins 84.9 %, paragraphs 3.0 %, furniture left 0, characters 100.0 %',
-    ('article-two-columns', 'pdfbox'): 'headings 0.0 %, notes 100.0 %, joins 89.2 %, paragraphs 3.0 %, furniture left 0, characters 100.0 %',
-    ('report-nested', 'pdftotext'): 'headings 0.0 %, notes 100.0 %, joins 100.0 %, paragraphs 1.1 %, furniture left 0, characters 100.0 %',
-    ('report-nested', 'pdftotext-raw'): 'headings 0.0 %, notes 100.0 %, joins 100.0 %, paragraphs 1.1 %, furniture left 0, characters 100.0 %',
-    ('report-nested', 'pdfminer'): 'headings 0.0 %, notes 100.0 %, joins 100.0 %, paragraphs 1.1 %, furniture left 0, characters 100.0 %',
-    ('report-nested', 'pymupdf'): 'headings 0.0 %, notes 100.0 %, joins 100.0 %, paragraphs 1.1 %, furniture left 0, characters 100.0 %',
-    ('report-nested', 'pdfbox'): 'headings 0.0 %, notes 100.0 %, joins 100.0 %, paragraphs 1.1 %, furniture left 0, characters 100.0 %',
-    ('thesis-formal-numerals-watermark', 'pdftotext'): 'headings 0.0 %, notes 100.0 %, joins 100.0 %, paragraphs 0.0 %, furniture left 0, characters 100.0 %',
-    ('thesis-formal-numerals-watermark', 'pdftotext-raw'): 'headings 0.0 %, notes 100.0 %, joins 100.0 %, paragraphs 0.0 %, furniture left 0, characters 100.0 %',
-    ('thesis-formal-numerals-watermark', 'pymupdf'): 'headings 0.0 %, notes 100.0 %, joins 100.0 %, paragraphs 0.0 %, furniture left 0, characters 100.0 %',
-    ('thesis-formal-numerals-watermark', 'pdfbox'): 'headings 0.0 %, notes 94.1 %, joins 100.0 %, paragraphs 0.0 %, furniture left 0, characters 100.0 %',
-    ('thesis-small-numerals', 'pdftotext'): 'headings 0.0 %, notes 93.3 %, joins 98.6 %, paragraphs 0.0 %, furniture left 0, characters 100.0 %',
-    ('thesis-small-numerals', 'pdftotext-raw'): 'headings 0.0 %, notes 100.0 %, joins 100.0 %, paragraphs 0.0 %, furniture left 0, characters 100.0 %',
-    ('thesis-small-numerals', 'pdfminer'): 'headings 0.0 %, notes 100.0 %, joins 100.0 %, paragraphs 0.0 %, furniture left 0, characters 100.0 %',
-    ('thesis-small-numerals', 'pymupdf'): 'headings 0.0 %, notes 100.0 %, joins 100.0 %, paragraphs 0.0 %, furniture left 0, characters 100.0 %',
-    ('thesis-small-numerals', 'pdfbox'): 'headings 0.0 %, notes 100.0 %, joins 100.0 %, paragraphs 0.0 %, furniture left 0, characters 100.0 %',
+    ('article-one-column', 'pdftotext-raw'): 'headings 100.0 %, notes 100.0 %, joins 93.2 %, paragraphs 76.0 %, furniture left 0, characters 100.0 %',
+    ('thesis-formal-numerals-watermark', 'pdftotext-raw'): 'headings 100.0 %, notes 100.0 %, joins 97.6 %, paragraphs 94.7 %, furniture left 0, characters 100.0 %',
+    ('thesis-formal-numerals-watermark', 'pdfbox'): 'headings 100.0 %, notes 94.1 %, joins 100.0 %, paragraphs 94.7 %, furniture left 0, characters 100.0 %',
+    ('thesis-small-numerals', 'pdftotext'): 'headings 100.0 %, notes 93.3 %, joins 98.6 %, paragraphs 94.1 %, furniture left 0, characters 100.0 %',
+    ('thesis-small-numerals', 'pdftotext-raw'): 'headings 100.0 %, notes 100.0 %, joins 97.1 %, paragraphs 88.2 %, furniture left 0, characters 100.0 %',
 }
 
 CASES = [(folder.name, extractor) for folder in layoutbench.fixtures() for extractor in EXTRACTORS]
