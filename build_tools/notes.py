@@ -32,10 +32,12 @@ def latin_word_boundary(left: str, right: str) -> bool:
 
     >>> latin_word_boundary("Power and", "Interdependence"), latin_word_boundary("頁", "12。")
     (True, False)
-    >>> latin_word_boundary("Addison-", "Wesley")   # a hyphen at the line's end joins without one
-    False
+    >>> latin_word_boundary("Addison-", "Wesley"), latin_word_boundary("報告，2", "008年")
+    (False, False)
     """
     left, right = left.rstrip(), right.lstrip()
+    if left[-1:].isdigit() and right[:1].isdigit():
+        return False          # a number broken over two lines (「2」 / 「008年」)
     return bool(LATIN_END.search(left) and LATIN_START.match(right))
 
 
