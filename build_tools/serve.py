@@ -23,6 +23,7 @@ import html
 import logging
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -431,6 +432,7 @@ def serve(address: str = "127.0.0.1:8000") -> None:
         if (ROOT / name).is_dir():
             server.observer.schedule(handler, str(ROOT / name), recursive=True)
     server._watched_paths = {name: 1 for name in WATCHED}   # MkDocs injects its reload script when watching
+    signal.signal(signal.SIGTERM, lambda *args: (_ for _ in ()).throw(KeyboardInterrupt()))   # clean up too
     print(f"Serving the edition on {url} — open it in a browser; saving a source file reloads the page "
           "(Ctrl+C stops)", flush=True)
     try:
