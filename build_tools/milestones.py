@@ -32,21 +32,15 @@ class Milestone:
 
 
 def printed_pages(text: CleanText) -> list[tuple[int, str]]:
-    """(raw line, number) of every printed page, in raw order: where the page record of the furniture
-    stage places it — the first raw line of each page where the model maps lines to pages
-    (`printed_pages`), else the line of its removed page number (the cleaning report); the page
-    begins with the first line of running text after that line.
+    """(raw line, number) of every printed page, in raw order, from the page record of the furniture
+    stage: the line of each removed page number (the cleaning report); the page begins with the
+    first line of running text after it (the number is read as standing at its page's top, with
+    the running header). The one place to change if the furniture stage's record changes.
 
     >>> from build_tools.model import Removal
     >>> printed_pages(CleanText(None, [], removals=[Removal(208, "151", PAGE_NUMBER), Removal(3, "x", "watermark")]))
     [(208, '151')]
     """
-    pages = getattr(text, "printed_pages", None)
-    if pages:
-        first: dict[int, int] = {}
-        for no, n in sorted(pages.items()):
-            first.setdefault(n, no)
-        return sorted((no, str(n)) for n, no in first.items())
     return sorted((r.no, r.text.strip()) for r in text.removals if r.reason == PAGE_NUMBER)
 
 
