@@ -33,15 +33,48 @@ class Milestone:
 
 def printed_pages(text: CleanText) -> list[tuple[int, str]]:
     """(raw line, number) of every printed page, in raw order, from the page record of the furniture
-    stage: the line of each removed page number (the cleaning report); the page begins with the
-    first line of running text after it (the number is read as standing at its page's top, with
-    the running header). The one place to change if the furniture stage's record changes.
+    stage: where page numbers stand right after a running header (at their page's top), the line of
+    each removed page number, the page beginning with the first line of running text after it; else
+    the first raw line the furniture stage's line-to-page map (`CleanText.printed_pages`) gives each
+    page (it reads numbers printed at the page's foot as closing their page). The one place to
+    change if the furniture stage's record changes.
 
     >>> from build_tools.model import Removal
     >>> printed_pages(CleanText(None, [], removals=[Removal(208, "151", PAGE_NUMBER), Removal(3, "x", "watermark")]))
     [(208, '151')]
     """
+    pages = getattr(text, "printed_pages", None)
+    if pages and not numbers_follow_headers(text):
+        first: dict[int, int] = {}
+        for no, n in sorted(pages.items()):
+            first.setdefault(n, no)
+        return sorted((no, str(n)) for n, no in first.items())
     return sorted((r.no, r.text.strip()) for r in text.removals if r.reason == PAGE_NUMBER)
+
+
+def numbers_follow_headers(text: CleanText) -> bool:
+    """Do the page numbers stand right after a running header (both at the top of their page, as in
+    004: 「第六章  台海安全體系評估」, then 「151」, then the page's text)? Then each number opens its
+    page, whatever text comes before the first one (an excerpt's first page has no header).
+
+    >>> from build_tools.model import Removal
+    >>> from build_tools.model import Line
+    >>> numbers_follow_headers(CleanText(None, [Line(205, "第六章"), Line(206, " "), Line(207, "151")],
+    ...     removals=[Removal(205, "第六章", "running header"), Removal(207, "151", PAGE_NUMBER)]))
+    True
+    """
+    headers = {r.no for r in text.removals if r.reason == "running header"}
+    numbers = [r.no for r in text.removals if r.reason == PAGE_NUMBER]
+    blank = {line.no for line in text.lines if not line.text.strip()}
+
+    def header_above(no: int) -> bool:
+        no -= 1
+        while no in blank:
+            no -= 1
+        return no in headers
+
+    after = sum(1 for no in numbers if header_above(no))
+    return bool(numbers) and after * 2 > len(numbers)
 
 
 def offset_of_line(block_text: str, line_text: str) -> int:
