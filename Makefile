@@ -37,9 +37,10 @@ $(DEV_STAMP): requirements-dev.txt $(ZENSICAL_STAMP)
 
 # Generate the Markdown from seeds/ + editions/, render the site into site/, then print each
 # text's PDF from it (Debian's Chromium, installed if missing; `python -m build_tools site` alone skips it).
-build: $(BUILD_STAMP) browsers
+build: $(BUILD_STAMP)
 	$(PY) -m build_tools site
-	$(PY) -m build_tools pdf
+	@if [ -x /usr/bin/chromium ]; then $(PY) -m build_tools pdf; else \
+	  echo "warning: /usr/bin/chromium is missing, so the texts' PDFs were not printed — run make pdf (it installs Debian's Chromium with apt-get)"; fi
 
 pdf: $(BUILD_STAMP) browsers
 	$(PY) -m build_tools pdf
