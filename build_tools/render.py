@@ -41,9 +41,17 @@ def term_title(term) -> str:
 
 def with_links(text: str, spans) -> str:
     """Running text with each (start, end, opening `<a …>` or `<span …>` tag) span wrapped in its
-    element; a span overlapping the one before it is left unlinked."""
-    out, cursor = [], 0
-    for start, end, tag in sorted(spans):
+    element; a span inside another (a corrected word in a linked title) is nested in it, a span
+    overlapping the one before it only in part is left unlinked.
+
+    >>> with_links("a Dilemma b", [(0, 9, '<a href="#x">'), (2, 9, '<span class="c">')])
+    '<a href="#x">a <span class="c">Dilemma</span></a> b'
+    """
+    spans = sorted(spans, key=lambda span: (span[0], span[0] != span[1], -span[1]))   # points first
+    out, cursor, nested = [], 0, set()
+    for i, (start, end, tag) in enumerate(spans):
+        if i in nested:
+            continue
         if start == end:            # a point (a page milestone): markup between two characters, after any link
             start = max(start, cursor)
             out += [running_text(text[cursor:start]), tag]
@@ -51,8 +59,12 @@ def with_links(text: str, spans) -> str:
             continue
         if start < cursor:
             continue
+        inside = [j for j in range(i + 1, len(spans)) if start <= spans[j][0] and spans[j][1] <= end
+                  and spans[j][:2] != (start, end) and not (spans[j][0] == spans[j][1] == end)]
+        nested.update(inside)
         out.append(running_text(text[cursor:start]))
-        out.append(f"{tag}{running_text(text[start:end])}</{tag[1:].split()[0].rstrip('>')}>")
+        inner = [(spans[j][0] - start, spans[j][1] - start, spans[j][2]) for j in inside]
+        out.append(f"{tag}{with_links(text[start:end], inner)}</{tag[1:].split()[0].rstrip('>')}>")
         cursor = end
     out.append(running_text(text[cursor:]))
     return "".join(out)

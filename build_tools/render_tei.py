@@ -55,10 +55,13 @@ def inline(text: str, spans=(), points=(), markers=None) -> str:
         escaped = escape(part)
         return MARKER.sub(lambda m: markers(m[1]), escaped) if markers else MARKER.sub(r"\1", escaped)
 
-    events = sorted([(start, 1, end, opening, closing) for start, end, opening, closing in spans]
-                    + [(offset, 0, offset, markup, "") for offset, markup in points])
-    out, cursor = [], 0
-    for start, is_span, end, opening, closing in events:
+    events = sorted([(start, 1, -end, opening, closing) for start, end, opening, closing in spans]
+                    + [(offset, 0, -offset, markup, "") for offset, markup in points])
+    out, cursor, nested = [], 0, set()
+    for i, (start, is_span, end, opening, closing) in enumerate(events):
+        end = -end
+        if i in nested:
+            continue
         if not is_span:
             start = max(start, cursor)
             out += [piece(text[cursor:start]), opening]
@@ -66,7 +69,13 @@ def inline(text: str, spans=(), points=(), markers=None) -> str:
             continue
         if start < cursor:
             continue
-        out += [piece(text[cursor:start]), opening, piece(text[start:end]), closing]
+        # a span inside this one (a correction in a cited title) nests in it; points inside go with it
+        inside = [j for j in range(i + 1, len(events)) if events[j][0] < end and -events[j][2] <= end
+                  and (events[j][1] == 0 and events[j][0] > start or events[j][1] == 1 and (events[j][0], -events[j][2]) != (start, end))]
+        nested.update(inside)
+        inner_spans = [(events[j][0] - start, -events[j][2] - start, events[j][3], events[j][4]) for j in inside if events[j][1]]
+        inner_points = [(events[j][0] - start, events[j][3]) for j in inside if not events[j][1]]
+        out += [piece(text[cursor:start]), opening, inline(text[start:end], inner_spans, inner_points, markers), closing]
         cursor = end
     out.append(piece(text[cursor:]))
     return "".join(out)
@@ -130,7 +139,13 @@ class TeiWriter:
             return f"<cell>{inline(' '.join(value.split()), markers=lambda n: self.note_xml(scope, n))}</cell>"
 
         caption = inline(spec.caption or spec.title or "", markers=lambda n: self.note_xml(scope, n))
-        rows = [f'<row role="label">{"".join(cell(c) for c in spec.header)}</row>']
+        def header_cell(value) -> str:
+            if isinstance(value, str):
+                return cell(value)
+            return cell(value.text).replace("<cell>", f'<cell cols="{value.colspan}">', 1)
+
+        rows = [f'<row role="label">{"".join(header_cell(c) for c in row)}</row>'
+                for row in (spec.header_rows or [spec.header])]
         rows += [f'<row>{"".join(cell(c) for c in row if c is not None)}</row>' for row in spec.rows]
         notes = "".join(f'<note type="table">{inline(squeeze_spaces(n), markers=lambda n: self.note_xml(scope, n))}</note>'
                         for n in spec.notes)

@@ -62,20 +62,15 @@ def mount_path(config) -> str:
 
 def served_path(config_file: Path = ROOT / "mkdocs.yml") -> str:
     """mount_path of the site's configuration as MkDocs reads it; before the first generation (no
-    build/nav.yml to inherit yet) or with a broken configuration, of the file's own site_url."""
+    build/nav.yml to inherit yet) or with a broken configuration, of the site_url the build uses."""
     from mkdocs.config import load_config
 
     try:
         return mount_path(load_config(config_file=str(config_file)))
     except Exception:
-        import yaml
+        from .cite import release          # reads site_url as the build does (SITE_URL, else mkdocs.yml's default)
 
-        class Permissive(yaml.SafeLoader):
-            pass
-
-        Permissive.add_multi_constructor("", lambda loader, suffix, node: None)     # !ENV and the like
-        data = yaml.load(config_file.read_text(encoding="utf-8"), Permissive) or {}
-        return mount_path({"site_url": data.get("site_url") if isinstance(data, dict) else None})
+        return mount_path({"site_url": release().site_url})
 
 
 def generated_outputs(root: Path = ROOT):

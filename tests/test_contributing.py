@@ -128,7 +128,8 @@ print(json.dumps({"same": files == fresh, "computed": memo.computed}))
      ["annotations", "annotations.md", "anchors.json", "pages:mofa-2010-policy-goals"]),
     ("editions/003_2d81b9ef531fac81.yml", "\n# a comment\n",
      ["annotations", "annotations.md", "anchors.json", "anchors:mofa-2010-policy-goals", "bibliography",
-      "bibliography.md", "check-library", "clean:003_2d81b9ef531fac81.txt", "glossary.md", "editions"]),
+      "bibliography.md", "check-library", "clean:003_2d81b9ef531fac81.txt", "glossary.md", "editions",
+      "glossary-checks", "references.json"]),
 ])
 def test_a_save_regenerates_only_what_it_touches_and_the_same_files(tmp_path, path, addition, computed):
     """With a Memo, an annotation edit re-renders its text's pages and the registries only; an
@@ -213,7 +214,7 @@ def test_a_saved_annotation_shows_in_the_open_page_within_two_seconds_and_errors
         banner = tab.wait_for_selector("#edition-serve-error", timeout=60_000)
         message = banner.text_content()
         assert "重新產生失敗" in message
-        assert re.search(rf"error: {re.escape(path)}:\d+:\d+: id: .+ — ", message), message
+        assert re.search(rf"error: {re.escape(path)}:\d+:\d+: .+ — ", message), message
         assert "本部過去一年來全力落實" in tab.text_content("article")     # the last good page stays
         target.write_text(original, encoding="utf-8")
         tab.wait_for_function("document.getElementById('edition-serve-error') === null && "

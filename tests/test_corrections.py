@@ -57,7 +57,8 @@ def test_the_source_reading_shows_on_hover_and_on_tap(served, browser):
             mark.tap()
         else:
             mark.hover()
-        tooltip = tab.locator(".md-tooltip2--active")
+        # the corrected word stands in a linked citation title, whose tooltip shows beside its own
+        tooltip = tab.locator(".md-tooltip2--active").filter(has_text="原文作")
         tooltip.wait_for(state="visible", timeout=3000)
         assert tooltip.inner_text().strip() == "原文作「Dile m ma」"
         assert errors == []
