@@ -50,6 +50,7 @@ import yaml
 
 from .editions import ROOT
 from .errors import EditionError
+from .pdf import CHROMIUM, FLAGS, serving
 
 GNU_TIME = "/usr/bin/time"
 COPIES = 9                 # 5 texts + 9 × 5 copies = 50
@@ -98,7 +99,6 @@ SEARCH_INDEX_SECONDS = 30
 QUERY_BYTES = (1 * MB, 2 * MB)          # 5 texts; 50 texts
 FIRST_RESULT_MS = 100
 QUERY = "六方會談"             # a query with many results in many pages: the most fragments to load
-CHROMIUM = "/usr/bin/chromium"
 
 
 def timed(command: list[str], cwd: Path, env: dict) -> tuple[Run, str]:
@@ -208,46 +208,33 @@ def search_figures(site: Path) -> Search:
 def browser_search(site: Path, query: str, repeats: int = 5) -> tuple[int, float]:
     """(bytes the page fetched from opening the search to the query's results, median ms from
     typing the query again to its first result)."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
     from playwright.sync_api import sync_playwright
 
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/texts/"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
-            tab = browser.new_page()
-            tab.goto(url, wait_until="networkidle")
-            fetched = []
-            tab.on("requestfinished", lambda request: fetched.append(request.sizes()["responseBodySize"]))
-            tab.keyboard.press("/")
-            box = tab.locator(".edition-search__input")
-            box.fill(query)
-            tab.locator(".edition-search__result").first.wait_for()
-            tab.wait_for_load_state("networkidle")
-            query_bytes = sum(fetched)
-            times = []
-            for _ in range(repeats):
-                box.fill("")
-                tab.wait_for_function("() => !document.querySelector('.edition-search__result')")
-                times.append(tab.evaluate("""query => new Promise(resolve => {
-                    const box = document.querySelector('.edition-search__input'), start = performance.now();
-                    new MutationObserver((changes, observer) => {
-                      if (document.querySelector('.edition-search__result')) {
-                        observer.disconnect(); resolve(performance.now() - start); } })
-                      .observe(document.getElementById('edition-search'), {childList: true, subtree: true});
-                    box.value = query; box.dispatchEvent(new Event('input')); })""", query))
-            browser.close()
-    finally:
-        server.shutdown()
+    with serving(site) as base, sync_playwright() as playwright:
+        url = base + "texts/"
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        tab = browser.new_page()
+        tab.goto(url, wait_until="networkidle")
+        fetched = []
+        tab.on("requestfinished", lambda request: fetched.append(request.sizes()["responseBodySize"]))
+        tab.keyboard.press("/")
+        box = tab.locator(".edition-search__input")
+        box.fill(query)
+        tab.locator(".edition-search__result").first.wait_for()
+        tab.wait_for_load_state("networkidle")
+        query_bytes = sum(fetched)
+        times = []
+        for _ in range(repeats):
+            box.fill("")
+            tab.wait_for_function("() => !document.querySelector('.edition-search__result')")
+            times.append(tab.evaluate("""query => new Promise(resolve => {
+                const box = document.querySelector('.edition-search__input'), start = performance.now();
+                new MutationObserver((changes, observer) => {
+                  if (document.querySelector('.edition-search__result')) {
+                    observer.disconnect(); resolve(performance.now() - start); } })
+                  .observe(document.getElementById('edition-search'), {childList: true, subtree: true});
+                box.value = query; box.dispatchEvent(new Event('input')); })""", query))
+        browser.close()
     return query_bytes, round(statistics.median(times), 1)
 
 
@@ -338,7 +325,7 @@ def reload_latencies(project: Path, env: dict, saves: int = 3) -> list[float]:
     try:
         address = next(line.split()[4] for line in server.stdout if line.startswith("Serving the edition on "))
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"])
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
             tab = browser.new_page()
             tab.goto(address + annotation_page(project, path))
             tab.wait_for_function("document.readyState === 'complete'")

@@ -54,29 +54,8 @@ def site():
     return ROOT / "site"
 
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run"]
-
-
-@contextlib.contextmanager
-def serving(folder: Path):
-    """A folder served over HTTP on a free local port; yields its base URL."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
+# Debian's Chromium, its flags and a local static server: the same as the PDF printer uses.
+from build_tools.pdf import CHROMIUM, FLAGS as CHROMIUM_FLAGS, serving  # noqa: E402
 
 
 @pytest.fixture(scope="session")
