@@ -104,7 +104,7 @@ layout-tools:
 	    weasyprint poppler-utils libpdfbox2-java default-jre-headless fonts-noto-cjk >/dev/null; \
 	fi
 
-layouts: $(STAMP) layout-tools
+layouts: $(DEV_STAMP) layout-tools
 	$(PY) -m tests.layouts.generate
 	$(PY) -m build_tools.layoutbench
 

@@ -427,7 +427,9 @@ def serve(address: str = "127.0.0.1:8000") -> None:
         if (ROOT / name).is_dir():
             server.observer.schedule(handler, str(ROOT / name), recursive=True)
     server._watched_paths = {name: 1 for name in WATCHED}   # MkDocs injects its reload script when watching
-    signal.signal(signal.SIGTERM, lambda *args: (_ for _ in ()).throw(KeyboardInterrupt()))   # clean up too
+    signal.signal(signal.SIGTERM, stop_on_signal)           # `kill` cleans up as Ctrl+C does
+    signal.signal(signal.SIGINT, stop_on_signal)
+    server.serve_thread.daemon = True                       # never keeps the process alive
     print(f"Serving the edition on {url} — open it in a browser; saving a source file reloads the page "
           "(Ctrl+C stops)", flush=True)
     try:
@@ -439,6 +441,14 @@ def serve(address: str = "127.0.0.1:8000") -> None:
         stop(server, site_dir)
         os.execv(sys.executable, [sys.executable, "-m", "build_tools", "serve", "--dev-addr", address])
     stop(server, site_dir)
+
+
+def stop_on_signal(*args) -> None:
+    """Stop at the first Ctrl+C or SIGTERM and ignore the rest: `make` passes its own signal on to
+    this process, so a second one arrives while the server is shutting down."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt
 
 
 def stop(server, site_dir: str) -> None:
