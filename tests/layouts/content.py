@@ -113,3 +113,64 @@ ENGLISH_PASSAGE = (
     "As one observer put it, “the island’s diplomacy is a diplomacy of survival, conducted by "
     "extraordinarily resourceful officials under unfavourable circumstances.”"
 )
+
+
+# A second vocabulary (the layouts added after the cleaner's rules were tuned: development aid,
+# trade and maritime affairs), so that a rule cannot lean on the first vocabulary's sentences.
+ACTORS_B = ["行政院", "國際合作發展基金會", "經濟部", "海洋委員會", "巴拉圭", "瓜地馬拉", "菲律賓", "越南", "紐西蘭", "加拿大"]
+POLICIES_B = ["對外援助政策", "新南向政策", "技術合作計畫", "漁業協定", "投資保障協定", "人才培育方案", "緊急救援機制",
+              "公衛合作計畫"]
+GOALS_B = ["提升受援國之自主發展能力", "確保遠洋漁船之作業安全", "分散出口市場之風險", "強化供應鏈之韌性",
+           "建立透明的援助評估制度", "回應國際社會對永續發展的期待"]
+THINGS_B = ["援外預算", "農業技術團", "海事安全合作", "區域經濟夥伴關係", "醫療衛生援助", "職業訓練中心", "雙邊經貿會議"]
+SCHOLARS_B = ["Lancaster", "Sachs", "Easterly", "Riddell", "Milner", "Tierney"]
+
+TEMPLATES_B = [
+    "{a}於{y}年修訂{p}之後，{t}的規模明顯擴大，主要目的在於{g}。",
+    "一般而言，{t}的成效不易衡量，{a}因而長期面臨外界對其透明度的質疑。",
+    "根據{a}所公布的資料，{t}的執行率在近年來呈現穩定成長的趨勢。",
+    "{s}的研究指出，援助國的戰略利益往往主導援助的分配，而非受援國的實際需求。",
+    "值得一提的是，{a}在執行{p}時，相當重視與地方社群的協調與溝通。",
+    "若從成本效益的角度觀察，{t}的投入與產出之間仍有相當程度的落差。",
+    "另一方面，{a}亦透過{t}參與區域性的討論，藉此{g}。",
+    "此種做法雖然短期內有助於{g}，但長期而言仍需配合國內的制度改革。",
+    "{y}年的評估報告即已指出，{p}的成敗繫於執行單位之間的分工是否明確。",
+    "由此可見，{t}不僅是經濟議題，亦是外交與安全議題的一環。",
+    "學界對於{p}的評價並不一致，部分論者認為其過度偏重硬體建設。",
+    "總體而言，{a}推動{t}的經驗，可作為其他中小型國家的參考。",
+]
+
+CITATIONS_B = [
+    "Carol Lancaster, Foreign Aid: Diplomacy, Development, Domestic Politics (Chicago: University of Chicago Press, 2007), p. {p}.",
+    "Roger C. Riddell, Does Foreign Aid Really Work? (Oxford: Oxford University Press, 2007), pp. {p}-{q}.",
+    "李明峻，〈我國對外援助法制之檢討〉，《臺灣國際法季刊》，第 6 卷第 3 期（2009 年 9 月），頁 {p}-{q}。",
+    "國際合作發展基金會，《{y} 年年報》（臺北：國合會，{z} 年），頁 {p}。",
+    "黃奎博，〈新南向政策的機會與挑戰〉，《戰略安全研析》，第 140 期（2016 年 12 月），頁 {p}。",
+    "前引書，頁 {p}。",
+    "Helen V. Milner and Dustin Tingley, “The Political Economy of U.S. Foreign Aid,” Economics & Politics, Vol. 22, No. 2 (2010), pp. {p}-{q}.",
+    "湯紹成，《中華民國外交援助之研究》（臺北：秀威資訊，2011 年），頁 {p}-{q}。",
+]
+
+
+class ProseB(Prose):
+    """The second vocabulary's prose (same builders, other sentences and citations)."""
+
+    def sentence(self) -> str:
+        template = TEMPLATES_B[self.order[self.cursor % len(self.order)]]
+        self.cursor += 1
+        return template.format(a=self.pick(ACTORS_B), p=self.pick(POLICIES_B), g=self.pick(GOALS_B),
+                               t=self.pick(THINGS_B), y=self.pick(YEARS), s=self.pick(SCHOLARS_B))
+
+    def citation(self) -> str:
+        page = self.rng.randrange(5, 320)
+        year = self.pick(YEARS)
+        return self.pick(CITATIONS_B).format(p=page, q=page + self.rng.randrange(2, 25), y=year - 1911,
+                                             z=year - 1910)
+
+
+ENGLISH_BLOCK_QUOTE = (
+    "Aid is not merely a transfer of resources from rich to poor countries; it is an instrument of "
+    "statecraft, shaped by the domestic politics of the donor as much as by the needs of the recipient. "
+    "Small donors, in particular, use it to buy recognition, to demonstrate competence and to build "
+    "networks that their formal diplomatic standing would otherwise deny them."
+)

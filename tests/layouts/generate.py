@@ -77,7 +77,8 @@ def plain(text: str) -> str:
     return NOTE.sub("", text)
 
 
-def render_paragraph(text: str, numbering: Numbering, gold: dict, endnotes: bool, collected: list) -> str:
+def render_paragraph(text: str, numbering: Numbering, gold: dict, endnotes: bool, collected: list,
+                     label: str = "{n} ") -> str:
     out, cursor = [], 0
     for found in NOTE.finditer(text):
         out.append(html.escape(text[cursor:found.start()]))
@@ -94,7 +95,7 @@ def render_paragraph(text: str, numbering: Numbering, gold: dict, endnotes: bool
             out.append(f"<sup>{number}</sup>")
             collected.append((number, head + tail))
         else:
-            out.append(f'<sup>{number}</sup><span class="fn">{number} {html.escape(head)}</span>')
+            out.append(f'<sup>{number}</sup><span class="fn">{label.format(n=number)}{html.escape(head)}</span>')
     out.append(html.escape(text[cursor:]))
     return "".join(out)
 
@@ -104,15 +105,17 @@ def build_html(spec: dict, blocks: list) -> tuple[str, dict]:
     gold = {"headings": [], "notes": [], "paragraphs": [], "units": [], "furniture": {}}
     numbering, collected, body = Numbering(), [], []
     endnotes = any(block[0] == "endnotes" for block in blocks)
+    note_label = spec.get("note_label", "{n} ")
     for block in blocks:
         kind = block[0]
-        if kind == "p":
+        if kind in ("p", "q"):
             gold["paragraphs"].append(plain(block[1]))
             first = len(gold["notes"])
             latin = block[1][:1].isascii()
             ends_page = " style='break-after: page'" if "{N:" in block[1] and not endnotes else ""
-            body.append(f"<p{' class=en' if latin else ''}{ends_page}>"
-                        f"{render_paragraph(block[1], numbering, gold, endnotes, collected)}</p>")
+            tag = "blockquote" if kind == "q" else "p"
+            body.append(f"<{tag}{' class=en' if latin else ''}{ends_page}>"
+                        f"{render_paragraph(block[1], numbering, gold, endnotes, collected, note_label)}</{tag}>")
             numbers = iter(note["number"] for note in gold["notes"][first:])
             gold["units"].append({"kind": "paragraph", "printed": NOTE.sub(
                 lambda m: "" if m[1] == "c" else str(next(numbers)), block[1])})
@@ -129,15 +132,16 @@ def build_html(spec: dict, blocks: list) -> tuple[str, dict]:
         elif kind == "endnotes":
             body.append(f"<h2>{block[1]}</h2>")
             body += [f'<p class="en">{number}. {html.escape(text)}</p>' for number, text in collected]
-    gold["note_prefix"] = ". " if endnotes else " "
+    gold["note_prefix"] = ". " if endnotes else note_label.format(n="")
     gold["units"] += [{"kind": "note", "printed": f"{note['number']}{gold['note_prefix']}{note['body']}"}
                       for note in gold["notes"]]
     watermark = spec.get("watermark")
     if watermark:
         body.insert(0, f'<div class="watermark">{html.escape(watermark)}</div>')
         gold["furniture"]["watermark"] = watermark
-    headers = re.findall(r'content: "([^"]+)"', spec["css"])
+    headers = spec.get("headers") or re.findall(r'content: "([^"]+)"', spec["css"])
     gold["furniture"]["running_headers"] = headers
+    gold["furniture"]["page_label"] = spec.get("page_label", "{}")
     page = "<!DOCTYPE html><html lang=zh-Hant><head><meta charset=utf-8><style>" + COMMON_CSS + spec["css"] + \
            "</style></head><body>" + "\n".join(body) + "</body></html>"
     return page, gold

@@ -5,11 +5,12 @@ A layout is a list of blocks plus page CSS. Blocks:
   ("h", level, label, title)   a numbered heading (level: its outline level, 1 = outermost)
   ("chapter", label, title)    a chapter heading: starts a new page, note numbering restarts
   ("endnotes", heading)        where endnotes are printed (the notes are collected there)
+  ("q", text)                  a block quotation (a paragraph of its own, set off by margins)
 Everything is synthetic (content.Prose) except a few fixed cases each layout must show.
 """
 from __future__ import annotations
 
-from .content import ENGLISH_ABSTRACT, ENGLISH_PASSAGE, Prose
+from .content import ENGLISH_ABSTRACT, ENGLISH_BLOCK_QUOTE, ENGLISH_PASSAGE, Prose, ProseB
 
 # Cases the rules must handle; each stands in some layout's text.
 AGAINST_DATE = "在此之前，雙方對於名稱問題始終未能達成一致，直到最後才確認了正式國號。{n:外交部，《外交年鑑》（臺北：外交部，1997 年），頁 12。}6月9日，雙方簽署聯合公報，正式建立外交關係。"
@@ -145,3 +146,88 @@ LAYOUTS = {
           @top-right { content: counter(page); font-size: 8pt; } }
         @page :first { @top-left { content: none; } }"""),
 }
+
+
+# The layouts added after the rules were tuned on the six above (their first figures, measured
+# before any rule was changed for them, are the bench's honest measure of generality): another
+# vocabulary (content.ProseB), other fixed cases, other typographic choices.
+AGAINST_MONTH_B = "雙方在會談中就援助項目的優先順序交換意見，並同意成立聯合工作小組。{n:國際合作發展基金會，《2008 年年報》（臺北：國合會，2009 年），頁 41。}8月間，工作小組在亞松森舉行第一次會議。"
+AFTER_FULL_STOP_B = "該報告的結論寫道：the programme has strengthened local capacity in agriculture.{n:Carol Lancaster, Foreign Aid (Chicago: University of Chicago Press, 2007), p. 77.} 然而，報告並未說明評估所依據的指標。"
+QUANTITY_B = "技術團團員每年返國述職一次，每次停留約3週，其餘時間均駐在受援國的示範農場。"
+
+
+def aid_article(seed: int) -> list:
+    """A journal article in the second vocabulary: 一、 > （一）; a block quotation in English."""
+    prose = ProseB(seed)
+    blocks = [("p", "臺灣對外援助的制度變遷：從農技團到國合會"), ("p", "李 志 宏＊"), ("p", "摘要"),
+              ("p", prose.paragraph(4, 0)), ("p", "關鍵詞：對外援助、國際合作發展基金會、農業技術團")]
+    blocks += [("h", 1, "一、", "緒論"), ("p", prose.paragraph(4, 1)), ("p", prose.paragraph(3, 1)),
+               ("h", 1, "二、", "援外體制的建立與調整：從海外技術合作委員會到國際合作發展基金會"),
+               ("h", 2, "（一）", "早期的農業技術合作"), ("p", prose.paragraph(4, 1)), ("p", AGAINST_MONTH_B),
+               ("p", prose.paragraph(2, 0) + "如論者所言："), ("q", ENGLISH_BLOCK_QUOTE),
+               ("p", prose.paragraph(3, 1)),
+               ("h", 2, "（二）", "國合會的成立及其組織"), ("p", prose.paragraph(3, 1) + AFTER_FULL_STOP_B),
+               ("p", prose.paragraph(3, 0) + prose.sentence() + prose.long_note()),
+               ("p", prose.paragraph(4, 1)),
+               ("h", 1, "三、", "援助成效的評估"), ("p", prose.paragraph(4, 2)), ("p", QUANTITY_B),
+               ("p", prose.paragraph(3, 1)),
+               ("h", 1, "四、", "結語"), ("p", prose.paragraph(4, 1)), ("p", prose.paragraph(2, 0))]
+    return blocks
+
+
+def aid_thesis(seed: int) -> list:
+    """A thesis excerpt in the second vocabulary: 第1章 > 第1節 > 一、, notes restarting per chapter."""
+    prose = ProseB(seed)
+    blocks = []
+    chapters = [("第1章", "緒論"), ("第2章", "我國對外援助的歷史發展")]
+    sections = [["研究背景與動機", "研究方法", "章節安排"], ["冷戰時期的農技外交", "援外體制的轉型"]]
+    for chapter_no, (label, title) in enumerate(chapters):
+        blocks += [("chapter", label, title), ("p", prose.paragraph(3, 1))]
+        for section_no, section in enumerate(sections[chapter_no]):
+            blocks += [("h", 2, f"第{section_no + 1}節", section), ("p", prose.paragraph(4, 1))]
+            if section_no == 0:
+                blocks += [("h", 3, "一、", "問題的提出"), ("p", prose.paragraph(3, 1)),
+                           ("h", 3, "二、", "既有研究的限制與本文對援外評估文獻之可能貢獻"),
+                           ("p", prose.paragraph(4, 1))]
+            if chapter_no == 0 and section_no == 1:
+                blocks += [("p", prose.paragraph(2, 0) + prose.sentence() + prose.long_note()),
+                           ("p", AGAINST_MONTH_B)]
+            if chapter_no == 1 and section_no == 0:
+                blocks += [("p", prose.paragraph(2, 1) + "對此，有研究者寫道："), ("q", ENGLISH_BLOCK_QUOTE),
+                           ("p", QUANTITY_B)]
+            if chapter_no == 1 and section_no == 1:
+                blocks += [("p", prose.paragraph(2, 0) + AFTER_FULL_STOP_B)]
+        blocks.append(("p", prose.paragraph(3, 1)))
+    return blocks
+
+
+LAYOUTS.update({
+    # block paragraphs (no indent, space between), running headers alternating between even and odd
+    # pages (journal left, article right), none on the first; page numbers 「- 3 -」 at the bottom;
+    # a rule above the notes, note numbers followed by a full stop; a sans-serif face
+    "article-alternating-headers": dict(
+        kind="journal article", levels=["number", "paren"], blocks=lambda: aid_article(7),
+        note_label="{n}. ", css="""
+        @page { size: A5; margin: 18mm 15mm 20mm 15mm;
+          @bottom-center { content: "- " counter(page) " -"; font-size: 8pt; } }
+        @page :left { @top-left { content: "東亞政策論叢　第 12 卷第 3 期"; font-size: 8pt; } }
+        @page :right { @top-right { content: "臺灣對外援助的制度變遷"; font-size: 8pt; } }
+        @page :first { @top-right { content: none; } @top-left { content: none; } }
+        @footnote { border-top: 0.5pt solid black; padding-top: 1.5mm; }
+        body { font-family: "Noto Sans CJK TC", sans-serif; font-size: 9pt; line-height: 1.75; }
+        p { text-indent: 0; margin: 0 0 0.7em; }
+        blockquote { margin: 0.5em 2em 0.9em; font-size: 8.5pt; }""",
+        headers=["東亞政策論叢　第 12 卷第 3 期", "臺灣對外援助的制度變遷"], page_label="- {} -"),
+    # B5; the running header is the chapter's title, absent on each chapter's first page; page
+    # numbers 「第 3 頁」 at the bottom right; chapters and sections numbered in Arabic digits
+    "thesis-chapter-headers": dict(
+        kind="master's thesis", levels=["chapter", "section", "number"], blocks=lambda: aid_thesis(8),
+        css="""
+        @page { size: 176mm 250mm; margin: 24mm 22mm 22mm 22mm;
+          @top-center { content: string(chapter, first-except); font-size: 8pt; }
+          @bottom-right { content: "第 " counter(page) " 頁"; font-size: 8pt; } }
+        h1.chapter { string-set: chapter content(); }
+        body { font-size: 10.5pt; line-height: 1.5; }
+        blockquote { margin: 0.6em 3em; font-size: 9.5pt; text-align: left; }""",
+        headers=["第1章　緒論", "第2章　我國對外援助的歷史發展"], page_label="第 {} 頁"),
+})
