@@ -275,6 +275,49 @@ def score(folder: Path, extractor: str) -> Score:
     return result
 
 
+def misses(folder: Path, extractor: str) -> list[str]:
+    """What one case gets wrong, a line each: headings, notes, joins and paragraph starts missed or spurious."""
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    text = clean_fixture(folder, extractor)
+    out = []
+    found = [(h.label, squeeze(h.title), h.level) for h in (b.heading for b in text.blocks if b.kind == "heading")
+             if h is not None and h.number]
+    wanted = [(h["label"], squeeze(h["title"]), h["level"]) for h in gold["headings"]]
+    out += [f"heading missed: {h}" for h in wanted if h not in found]
+    out += [f"heading spurious: {h}" for h in found if h not in wanted]
+    markers = markers_with_context(text)
+    bodies = {(note.number, norm(note.text)) for note in text.notes}
+    for note in gold["notes"]:
+        before = norm(note["before"])
+        if not any(n == note["number"] and c.endswith(before) for n, c in markers):
+            out.append(f"note {note['number']} marker missed after {before!r}")
+        if (str(note["number"]), norm(note["body"])) not in bodies:
+            got = [b for n, b in bodies if n == str(note["number"])]
+            out.append(f"note {note['number']} body {norm(note['body'])[:60]!r} != {[g[:60] for g in got]}")
+    cleaned = "\n".join(norm(unit) for unit in cleaned_units(text, gold))
+    body = Locator([u["printed"] for u in gold["units"] if u["kind"] != "note"])
+    notes = Locator([u["printed"] for u in gold["units"] if u["kind"] == "note"])
+    for raw in (folder / f"{extractor}.txt").read_text(encoding="utf-8").split("\n"):
+        line = squeeze(raw)
+        if not line:
+            continue
+        for locator in (body, notes):
+            place = locator.find(line)
+            if place is not None:
+                break
+        if place is None:
+            continue
+        locator.cursor = place[1]
+        window = locator.window(place[1])
+        if window is not None and window not in cleaned:
+            out.append(f"join missed: {window!r} after raw line {raw[-20:]!r}")
+    starts = [squeeze(printed(b.text))[:12] for b in text.blocks if b.kind == "paragraph"]
+    golds = [squeeze(p)[:12] for p in gold["paragraphs"]]
+    out += [f"paragraph start missed: {g}" for g in golds if g not in starts]
+    out += [f"paragraph start spurious: {g}" for g in starts if g not in golds]
+    return out
+
+
 def fixtures() -> list[Path]:
     return sorted(path for path in FIXTURES.iterdir() if (path / "gold.json").exists())
 
@@ -324,6 +367,10 @@ def figures(s: Score) -> str:
 
 
 def main(argv: list[str]) -> int:
+    if "--misses" in argv:     # --misses LAYOUT EXTRACTOR: what one case gets wrong
+        layout, extractor = argv[argv.index("--misses") + 1:][:2]
+        print("\n".join(misses(FIXTURES / layout, extractor)))
+        return 0
     scores = score_all()
     if "--xfail" in argv:      # the NOT_YET entries of tests/test_layouts.py
         for s in scores:

@@ -54,6 +54,7 @@ class Layout:
     measure: int = 0
     indents: bool = False
     spaced: bool = False   # a blank line follows every printed line (the seeds' extraction)
+    breaks_at_superscripts: bool = False   # the extraction ends a line after a superscript (pdftotext -raw)
 
 
 def indent(line: Line) -> int:
@@ -88,7 +89,28 @@ def layout_of(lines: list[Line], policy=None) -> Layout:
     signal = getattr(policy, "signal", None)
     indents = signal == "indent" if signal else (after_end >= 3 and after_end >= 3 * mid_sentence)
     gaps = sum(1 for a, b in zip(text, text[1:]) if b.no > a.no + 1)
-    return Layout(measure, indents, gaps > len(text) // 2)
+    return Layout(measure, indents, gaps > len(text) // 2, breaks_at_superscripts(text, measure))
+
+
+def breaks_at_superscripts(text: list[Line], measure: int) -> bool:
+    """Does the extraction end a line after a superscript that stood inside a printed line? Some line
+    ending in a marker is clearly more than an indent's width, yet it and the next line, which runs on
+    mid-sentence, together make one printed line (pdftotext -raw: 「…因應結構性限制的理性選擇。3」 /
+    「因此，本文主張應將…之中，以期」); an extraction that keeps superscripts in place never shows that,
+    since a paragraph's short last line is followed by a full first line.
+
+    >>> marked = [Line(1, "不斷重新界定。\ue0003\ue001"), Line(2, "在此脈絡下，俄羅斯所採取的第二軌道外交可以")]
+    >>> breaks_at_superscripts(marked, 65), breaks_at_superscripts(marked[:1] + [Line(2, "在此脈絡下，" * 5)], 65)
+    (True, False)
+    """
+    if not measure:
+        return False
+    for a, b in zip(text, text[1:]):
+        together = width(a.text) + width(b.text)
+        if a.text.endswith("\ue001") and 0.2 * measure <= width(a.text) < SHORT * measure \
+                and not ends_sentence(b) and SHORT * measure <= together <= 1.08 * measure:
+            return True
+    return False
 
 
 def shorter_than_measure(line: Line, layout: Layout) -> bool:
@@ -120,15 +142,30 @@ def ended_by_layout(line: Line, layout: Layout) -> bool:
 def split_at_superscript(prev: Line, nxt: Line, layout: Layout) -> bool:
     """One printed line the extraction broke after a superscript, the first piece ending in its marker:
     in an extraction that puts a blank line after every printed line, no blank line between them
-    (001: 「期自我利益追逐的一種合作形式」。2」 / 「Harald Muller 則認為…」); in one that does not, two
-    short pieces that together make one line (pdftotext -raw: 「…尋求平衡。9」 / 「在此脈絡下，俄羅斯所採取的」)."""
+    (001: 「期自我利益追逐的一種合作形式」。2」 / 「Harald Muller 則認為…」); in one that does not
+    (pdftotext -raw, `breaks_at_superscripts`), two pieces that are not full lines themselves (a
+    full line is at most one character short of the measure) and together make at most one printed line (8 % over the measure,
+    the slack of digits and Latin letters) — at least 85 % of it, or less where the second piece ends a
+    sentence (the paragraph's last line).
+
+    >>> raw = Layout(65, breaks_at_superscripts=True)
+    >>> marked = Line(1, "性選擇。\ue0003\ue001")
+    >>> split_at_superscript(marked, Line(2, "因此，本文主張應將國會外交管道納入整體的外交戰略之中，以期"), raw)
+    True
+    >>> split_at_superscript(Line(1, "式國號。\ue0005\ue001"), Line(2, "6月9日，雙方簽署聯合公報，正式建立外交關係。"), raw)
+    True
+    >>> split_at_superscript(Line(1, "學術交流平臺與相關國家進行多次協商，最終達成初步的共識。\ue0007\ue001"), Line(2, "此一趨勢顯"), raw)
+    True
+    >>> split_at_superscript(Line(1, "之依賴。\ue0004\ue001"), Line(2, "此一立場其後被概括為「一個中國」原則。2000年政黨輪替之後，相關論述"), raw)
+    False
+    """
     if not prev.text.endswith("\ue001"):
         return False
     if layout.spaced:
         return nxt.no == prev.no + 1
     together = width(prev.text) + width(nxt.text)
-    return shorter_than_measure(prev, layout) and shorter_than_measure(nxt, layout) \
-        and SHORT * layout.measure <= together <= 1.1 * layout.measure
+    return layout.breaks_at_superscripts and max(width(prev.text), width(nxt.text)) <= layout.measure - 2 \
+        and together <= 1.08 * layout.measure and (together >= SHORT * layout.measure or ends_sentence(nxt))
 
 
 def starts_paragraph(prev: Line, nxt: Line, spacer_between: bool, policy, layout: Layout = Layout()) -> bool:
