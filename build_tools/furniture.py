@@ -374,42 +374,51 @@ def longest_page_sequence(candidates: list[tuple[int, int]]) -> set[int]:
 
 def first_and_last_pages(lines: list[Line], chosen: set[int]) -> set[int]:
     """The page numbers of a first page printed without a header, or a last one: a bare number
-    one below the first found (one above the last) about a page's length away from it.
+    one below the first found (one above the last) about a page's length away from it (the
+    nearest to that length where there are two).
 
     >>> text = ["正文。"] * 20 + ["1"] + ["正文。"] * 20 + ["頁首", "2"] + ["正文。"] * 20 + ["頁首", "3"]
     >>> lines = [Line(i, t) for i, t in enumerate(text)]
     >>> sorted(first_and_last_pages(lines, {42, 64}))
     [20]
+    >>> text = ["正文。"] * 8 + ["1"] + ["正文。"] * 10 + ["- 1 -", "頁首"] + ["正文。"] * 20 + ["- 2 -", "頁首"] + ["正文。"] * 20 + ["- 3 -"]
+    >>> sorted(first_and_last_pages([Line(i, t) for i, t in enumerate(text)], {41, 63}))   # 「1」: a superscript
+    [19]
     """
     order = sorted(chosen)
     value = {i: number_on(lines[i].text) for i in order}
     gaps = sorted(b - a for a, b in zip(order, order[1:]))
     length = gaps[len(gaps) // 2]            # a page's length in lines (the median gap)
-    found = set()
+    before, after = [], []
     first, last = order[0], order[-1]
     for i, line in enumerate(lines):
         bare = PAGE_NUMBER.match(line.text.replace(FORM_FEED, ""))
         if not bare or i in chosen:
             continue
         if int(bare["n"]) == value[first] - 1 and length // 2 <= first - i <= length * 2:
-            found.add(i)
+            before.append(i)
         if int(bare["n"]) == value[last] + 1 and length // 2 <= i - last <= length * 2:
-            found.add(i)
-    return found
+            after.append(i)
+    # one page number a page: of two candidates (a superscript 「1」 alone on its line, and 「- 1 -」)
+    # the one a page's length away
+    return {min(group, key=lambda i: (abs(abs(i - edge) - length), i))
+            for group, edge in ((before, first), (after, last)) if group}
 
 
-NOTE_START = re.compile(r"^\s*(?P<n>[1-9][0-9]{0,2})(?:(?:\s+|(?=[^\d\s.,\-)）、．:：%％年月日]))\S|\s*$)")
+NOTE_START = re.compile(r"^\s*(?P<n>[1-9][0-9]{0,2})(?:(?:\s+|[.．]\s+|(?=[^\d\s.,\-)）、．:：%％年月日]))\S|\s*$)")
 CONTINUES_FRAGMENT = re.compile(r"^\s*[，、。；：）」』》〉,;:)]")   # no body line opens so: a note's rest
 FINAL = re.compile(r"[。．.？！?!」』）)]\s*$")
 ENDNOTES_HEADINGS = {"【註釋】", "註釋", "【註】", "註解", "附註", "【附註】", "Notes", "NOTES", "Endnotes"}
 
 
 def note_number(text: str) -> int | None:
-    """The number a line opens a note with (「4 林文程，〈…」, 「12Robert」, or 「3」 alone, its text on
-    the next line: page numbers are furniture by now), else None.
+    """The number a line opens a note with (「4 林文程，〈…」, 「12Robert」, 「2. 李明峻」, or 「3」 alone,
+    its text on the next line: page numbers are furniture by now), else None.
 
     >>> note_number("4 林文程，〈務實外交〉"), note_number("3"), note_number("2008年")
     (4, 3, None)
+    >>> note_number("2. 李明峻，〈我國對外援助法制之檢討〉"), note_number("2.0 版")     # a number set off by a full stop
+    (2, None)
     """
     found = NOTE_START.match(text.replace(FORM_FEED, ""))
     return int(found["n"]) if found else None
@@ -439,7 +448,8 @@ def continues_note_sequence(texts: list[str], expected: int) -> bool:
 
 def called_before(texts: list[str], number: int) -> bool:
     """Does the page's text above print the note's number glued to a word (its marker), alone or
-    against a following date (「原則。102000年」)?
+    against a following date (「原則。102000年」), or on a line of its own (an extraction that sets a
+    superscript apart: PDFBox, pdftotext)?
 
     >>> called_before(["正式國號。56月9日，雙方"], 5), called_before(["原則。102000年"], 10)
     (True, True)
@@ -447,13 +457,15 @@ def called_before(texts: list[str], number: int) -> bool:
     True
     >>> called_before(["於 2005 年"], 5), called_before(["於2005年"], 20)
     (False, False)
+    >>> called_before(["對其透明度的質疑。", "1", "巴拉圭於1993年"], 1)   # a superscript on a line of its own
+    True
     """
     from .markers import glued_to_a_date
 
     for text in texts:
         for run in re.finditer(r"(?<=[^\s\d.,/\-])\d+|(?<=[^\s\d])\s(\d+)(?=\s*[^\s\d年月日%％])"
-                               r"|^\s*(\d+)(?=[^\d\s.,、．）)])", text):
-            digits = run.group(1) or run.group(2) or run.group()
+                               r"|^\s*(\d+)(?=[^\d\s.,、．）)])|^\s*(\d{1,3})\s*$", text):
+            digits = run.group(1) or run.group(2) or run.group(3) or run.group()
             after = text[run.end():]
             if digits == str(number) and not re.match(r"\s*[年月日%％]", after) or \
                     glued_to_a_date(digits, number, after):

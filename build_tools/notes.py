@@ -1,7 +1,7 @@
 """Stage 4 — notes: turn note blocks into numbered note bodies.
 
 Page-bottom blocks: a note starts with its number (alone on a line, or before
-its text); a line starting with digits is a new note only if the number is the
+its text, or followed by a full stop: 「2. 李明峻…」); a line starting with digits is a new note only if the number is the
 next one expected ("15-20。", "32, No. 4" are continuations). A block opened by
 a 'continued' separator first finishes the previous page's last note.
 Endnotes of the two-column article: `N.` starts note N wherever it has not been
@@ -16,14 +16,15 @@ from .model import Line, Note, Removal
 from .paragraphs import join_lines, rejoin_broken_words, squeeze_spaces
 
 # A note number never starts with 0 ("008度…" continues a year broken across lines: 2 / 008).
-FOOTNOTE_START = re.compile(r"^\s*(?P<n>[1-9]\d{0,2})(?:\s+|(?=[^\d\s.,\-)）]))(?P<rest>.*)$|^\s*(?P<bare>[1-9]\d{0,2})\s*$")
+FOOTNOTE_START = re.compile(r"^\s*(?P<n>[1-9]\d{0,2})(?:\s+|(?P<stop>[.．])\s+|(?=[^\d\s.,\-)）]))(?P<rest>.*)$"
+                            r"|^\s*(?P<bare>[1-9]\d{0,2})\s*$")
 STAR_START = re.compile(r"^\s*[*＊]\s*(?P<rest>.*)$")
 # `N.` at a line's start (text after it, or on the next line), or after a wide gap (two columns: 000)
 ENDNOTE_START = re.compile(r"^\s*(?P<n>[1-9]\d?)\.\s*|(?<=\s{2})(?P<m>[1-9]\d?)\.(?=\S)")
 
 
-LATIN_END = re.compile(r"[A-Za-z0-9.,;:)\]’”]$")
-LATIN_START = re.compile(r"^[A-Za-z0-9(\[‘“]")
+LATIN_END = re.compile(r"[A-Za-z0-9.,;:)\]’”&]$")
+LATIN_START = re.compile(r"^[A-Za-z0-9(\[‘“&]")      # 「&」 stands between words (「Economics」 / 「& Politics」)
 
 
 def latin_word_boundary(left: str, right: str) -> bool:
@@ -32,6 +33,8 @@ def latin_word_boundary(left: str, right: str) -> bool:
 
     >>> latin_word_boundary("Power and", "Interdependence"), latin_word_boundary("頁", "12。")
     (True, False)
+    >>> latin_word_boundary("Foreign Aid,” Economics", "& Politics, Vol. 22")
+    True
     >>> latin_word_boundary("Addison-", "Wesley"), latin_word_boundary("報告，2", "008年")
     (False, False)
     """
@@ -77,6 +80,8 @@ def parse_footnotes(blocks: list[NoteBlock], scope_of, removals) -> list[Note]:
             elif number is not None and number in (following, following + 1) and not (
                     current and current["lines"][-1] == line.no - 1 and number != following):
                 expected[scope] = number + 1
+                if start["stop"]:      # 「2. 李明峻…」: the full stop after the number is the note's label
+                    removals.append(Removal(line.no, start["stop"], f"full stop after note number {number}"))
                 current = {"number": str(number), "text": "", "lines": [], "last_raw": ""}
                 notes.append(current)
                 if start["rest"]:

@@ -105,6 +105,13 @@ def breaks_at_superscripts(text: list[Line], measure: int) -> bool:
     """
     if not measure:
         return False
+    merged: list[Line] = []
+    for line in text:              # a marker alone on its line ends the line before it
+        if merged and marker_alone(line):
+            merged[-1] = Line(line.no, merged[-1].text.rstrip() + line.text.strip())
+        else:
+            merged.append(line)
+    text = merged
     for a, b in zip(text, text[1:]):
         together = width(a.text) + width(b.text)
         if a.text.endswith("\ue001") and 0.2 * measure <= width(a.text) < SHORT * measure \
@@ -168,6 +175,20 @@ def split_at_superscript(prev: Line, nxt: Line, layout: Layout) -> bool:
         and together <= 1.08 * layout.measure and (together >= SHORT * layout.measure or ends_sentence(nxt))
 
 
+MARKER_ALONE = re.compile(r"^\s*\ue000\d+\ue001\s*$")
+
+
+def marker_alone(line: Line) -> bool:
+    """A line that is a note marker only: the extraction set the superscript on a line of its own
+    (PDFBox: 「…對其透明度的質疑。」 / 「1」 / 「巴拉圭於1993年…」); it belongs to the line before it
+    and never starts a paragraph.
+
+    >>> marker_alone(Line(16, "\ue0001\ue001")), marker_alone(Line(17, "\ue0001\ue001巴拉圭"))
+    (True, False)
+    """
+    return bool(MARKER_ALONE.match(line.text))
+
+
 def starts_paragraph(prev: Line, nxt: Line, spacer_between: bool, policy, layout: Layout = Layout()) -> bool:
     """Does `nxt` begin a new paragraph after `prev`? (The evidence combined, in one place.)"""
     if nxt.no in policy.breaks_before:
@@ -210,8 +231,8 @@ def unpunctuated_line(line: Line) -> bool:
 
 
 
-LATIN_END = re.compile(r"[A-Za-z0-9,.;:)\]’'”!?%]")       # a character that can end a Western word or clause
-LATIN_START = re.compile(r"[A-Za-z(“‘\[]")
+LATIN_END = re.compile(r"[A-Za-z0-9,.;:)\]’'”!?%&]")       # a character that can end a Western word or clause
+LATIN_START = re.compile(r"[A-Za-z(“‘\[&]")
 OPENING_QUOTES, CLOSING_QUOTES = "“‘", "”’"
 RANGE_SIGNS = "∼~～–—－"
 URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+")
@@ -353,6 +374,11 @@ def paragraphs(lines: list[Line], policy, removals: list[Removal],
             spacer = spacer or is_spacer(line)
             continue
         placeholder = line.text.startswith(PLACEHOLDER) or (prev is not None and prev.text.startswith(PLACEHOLDER))
+        if prev is not None and not placeholder and marker_alone(line):
+            text, nos = result[-1]       # the superscript ends the line before it: judge the two as one
+            result[-1] = (text + line.text.strip(), nos + [line.no])
+            prev, spacer = Line(line.no, prev.text.rstrip() + line.text.strip(), prev.page_start), False
+            continue
         if prev is None or placeholder or starts_paragraph(prev, line, spacer, policy, layout):
             result.append((line.text.strip(), [line.no]))
         else:
