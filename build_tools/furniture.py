@@ -32,7 +32,7 @@ SEPARATOR_MIN = 20        # spaces in a footnote separator line
 CONTINUATION_MIN = 100    # spaces in a separator whose block continues the previous note
 NOTE_OPEN = re.compile(r"[：:，,、（(「《〈]\s*$")  # a note line ending like this goes on
 BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
-PAGE_NUMBER = re.compile(r"^\s*[-–—]?\s*(?P<n>\d{1,4})\s*[-–—]?\s*$")
+PAGE_NUMBER = re.compile(r"^\s*(第\s*)?[-–—]?\s*(?P<n>\d{1,4})\s*[-–—]?\s*(?(1)頁)\s*$")   # 3, - 3 -, 第 3 頁
 FORM_FEED = "\f"
 HEADER_MAX = 40           # characters of a running header (spacing ignored)
 HEADER_MIN_PAGES = 3      # a line repeated on this many pages is furniture
@@ -205,6 +205,58 @@ def repeats_on_most_pages(lines: list[Line], skip: set[int]) -> set[int]:
     return found
 
 
+def heading_occurrences(lines: list[Line], skip: set[int], level: str | None) -> dict[str, list[list[int]]]:
+    """Lines shaped like a numbered heading of `level` (「第2章　我國對外援助的歷史發展」), keyed by their text with
+    spacing ignored; a bare label (「第2章」) takes the next text line as its title (pdftotext sets
+    a running header's label and title apart)."""
+    from .numerals import ENUMERATORS
+
+    found: dict[str, list[list[int]]] = {}
+    if level not in ENUMERATORS:
+        return found
+    text_lines = [i for i, line in enumerate(lines) if line.text.strip() and i not in skip]
+    for k, i in enumerate(text_lines):
+        text = squeeze(lines[i].text.replace(FORM_FEED, ""))
+        match = ENUMERATORS[level].match(text)
+        if not match or len(text) > HEADER_MAX or SENTENCE_END.search(text):
+            continue
+        where = [i]
+        if not match["title"] and k + 1 < len(text_lines):
+            title = squeeze(lines[text_lines[k + 1]].text)
+            if not could_be_header(title):
+                continue
+            text, where = text + title, [i, text_lines[k + 1]]
+        found.setdefault(text, []).append(where)
+    return found
+
+
+def repeated_headings(lines: list[Line], skip: set[int], outermost: str | None) -> set[int]:
+    """Indexes of running headers that repeat a heading (a thesis printing its chapter's title at the
+    top of each page but the chapter's first): a numbered heading's text again at a page's edge, after
+    the heading itself — its first occurrence, unless a second follows on the same page (a header
+    above the chapter's opening).
+
+    Only headings of the outermost level (`outermost`, the edition's first outline level): a
+    report's 「（二）推動經貿合作」 may stand in every section, at a page's top by chance.
+
+    >>> FF = chr(12)
+    >>> text = ["第1章　緒論"] + ["正文。"] * 5 + [FF + "第1章　緒論"] + ["正文。"] * 5 + ["3", FF + "第1章", "緒論", "正文。"]
+    >>> sorted(repeated_headings([Line(i, t) for i, t in enumerate(text)], set(), "chapter"))
+    [6, 13, 14]
+    >>> repeated_headings([Line(i, t) for i, t in enumerate(text)], set(), "number")
+    set()
+    """
+    found: set[int] = set()
+    for occurrences in heading_occurrences(lines, skip, outermost).values():
+        if len(occurrences) < 2:
+            continue
+        heading = 1 if occurrences[1][0] - occurrences[0][-1] <= 3 else 0
+        for k, where in enumerate(occurrences):
+            if k != heading and by_page_break(lines, where[0]):
+                found.update(where)
+    return found
+
+
 def pages_by_form_feed(lines: list[Line]) -> list[int]:
     """The page index of each line, counted by form feeds; [] when the extraction wrote none."""
     if not any(FORM_FEED in line.text for line in lines):
@@ -281,11 +333,13 @@ def page_boundaries(lines: list[Line], furniture: set[int], closing: bool = Fals
 
 
 def number_on(text: str) -> int | None:
-    """The page number a furniture line carries: alone (「- 3 -」) or beside a running header
+    """The page number a furniture line carries: alone (「- 3 -」, 「第 3 頁」) or beside a running header
     (「外交部施政計畫 2」, 「12 臺灣國際研究季刊」).
 
     >>> number_on("外交部施政計畫 2"), number_on("3"), number_on("臺灣國際研究季刊　第 8 卷第 1 期 2")
     (2, 3, 2)
+    >>> number_on("- 3 -"), number_on("第 12 頁"), number_on("第 3 卷")
+    (3, 12, None)
     """
     text = text.replace(FORM_FEED, "")
     found = PAGE_NUMBER.match(text) or re.match(r"^.*[^\d\s]\s+(?P<n>\d{1,4})\s*$", text) \
@@ -674,13 +728,15 @@ def paginate(lines: list[Line], edition) -> Paged:
     for i in watermark_runs(lines, skip):
         reasons.setdefault(i, "watermark")
         furniture.add(i)
-    for i in repeats_on_most_pages(lines, skip | furniture):
+    for i in repeats_on_most_pages(lines, skip | furniture) | repeated_headings(
+            lines, skip | furniture, next(iter(edition.outline.levels), None)):
         reasons.setdefault(i, "running header")
         furniture.add(i)
     numbers = page_numbers_after(lines, furniture)
     headers = {i for i, reason in reasons.items() if reason == "running header"}
     numbers |= page_numbers_in_sequence(lines, page_boundaries(lines, furniture), furniture, headers)
-    reasons.update({i: "page number" for i in numbers if i not in reasons})
+    reasons.update({i: "page number" for i in numbers
+                    if i not in reasons or PAGE_NUMBER.match(lines[i].text.replace(FORM_FEED, ""))})
     furniture |= numbers
     closing = numbers_close_pages(lines, sorted(numbers), furniture)
     boundaries = page_boundaries(lines, furniture, closing)
