@@ -246,15 +246,24 @@ def repeated_headings(lines: list[Line], skip: set[int], outermost: str | None) 
     >>> repeated_headings([Line(i, t) for i, t in enumerate(text)], set(), "number")
     set()
     """
+    return repeated_and_kept_headings(lines, skip, outermost)[0]
+
+
+def repeated_and_kept_headings(lines: list[Line], skip: set[int], outermost: str | None) -> tuple[set[int], set[int]]:
+    """(`repeated_headings`, the lines of the headings they repeat: no other furniture rule may take
+    those, though a title set apart from its label (「我國對外援助的歷史發展」) recurs in the headers)."""
     found: set[int] = set()
+    kept: set[int] = set()
     for occurrences in heading_occurrences(lines, skip, outermost).values():
         if len(occurrences) < 2:
             continue
         heading = 1 if occurrences[1][0] - occurrences[0][-1] <= 3 else 0
-        for k, where in enumerate(occurrences):
-            if k != heading and by_page_break(lines, where[0]):
-                found.update(where)
-    return found
+        repeats = {i for k, where in enumerate(occurrences) if k != heading and by_page_break(lines, where[0])
+                   for i in where}
+        if repeats:
+            found |= repeats
+            kept.update(occurrences[heading])
+    return found, kept
 
 
 def pages_by_form_feed(lines: list[Line]) -> list[int]:
@@ -728,8 +737,8 @@ def paginate(lines: list[Line], edition) -> Paged:
     for i in watermark_runs(lines, skip):
         reasons.setdefault(i, "watermark")
         furniture.add(i)
-    for i in repeats_on_most_pages(lines, skip | furniture) | repeated_headings(
-            lines, skip | furniture, next(iter(edition.outline.levels), None)):
+    headers, headings = repeated_and_kept_headings(lines, skip | furniture, next(iter(edition.outline.levels), None))
+    for i in repeats_on_most_pages(lines, skip | furniture | headings) | headers:
         reasons.setdefault(i, "running header")
         furniture.add(i)
     numbers = page_numbers_after(lines, furniture)

@@ -218,6 +218,9 @@ def paragraph_score(text, gold: dict) -> float:
 def furniture_left(text, gold: dict) -> int:
     """Running-header, watermark and page-number lines still in the cleaned text."""
     removed = {removal.no for removal in text.removals}
+    # a running header may repeat a heading (the chapter's title): the heading's own lines are not left furniture
+    wanted = {squeeze(h["label"] + h["title"]) for h in gold["headings"]}
+    removed |= {no for b in text.blocks if b.kind == "heading" and squeeze(printed(b.text)) in wanted for no in b.lines}
     pieces = [squeeze(h) for h in gold["furniture"]["running_headers"]]
     watermark = squeeze(gold["furniture"].get("watermark") or "")
     left = 0
