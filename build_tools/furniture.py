@@ -753,10 +753,13 @@ def paginate(lines: list[Line], edition) -> Paged:
     declared = {i for i, line in enumerate(lines) if line.no in policy.note_block_starts}
     by_sequence: dict[int, bool] = {i: False for i in declared}
     separated = any(separator_kind(line) for line in lines)
-    if not separated and endnotes_at is None:
-        pages = pages_of(lines, boundaries, furniture | edited_lines(lines, edition))
-        by_sequence = footnote_block_starts(lines, pages, declared)
     page_edges = set(boundaries)
+    if not separated and endnotes_at is None:
+        # notes found by their sequence need the true page edges: a watermark stands inside its page
+        # (PDFBox writes it after the page's first lines), so it is no edge here
+        page_edges = set(page_boundaries(lines, {i for i in furniture if reasons[i] != "watermark"}, closing))
+        pages = pages_of(lines, sorted(page_edges), furniture | edited_lines(lines, edition))
+        by_sequence = footnote_block_starts(lines, pages, declared)
 
     body: list[Line] = []
     blocks: list[NoteBlock] = []

@@ -20,12 +20,8 @@ from build_tools.layoutbench import EXTRACTORS, FIXTURES, score
 
 # (layout, extractor) -> figures measured when the case was last looked at (layoutbench --xfail)
 NOT_YET: dict[tuple[str, str], str] = {
-    ('thesis-chapter-headers', 'pdftotext'): 'headings 90.9 %, notes 94.1 %, joins 94.7 %, paragraphs 81.8 %, furniture left 0, characters 100.0 %',
-    ('thesis-chapter-headers', 'pdftotext-raw'): 'headings 100.0 %, notes 82.4 %, joins 100.0 %, paragraphs 89.5 %, furniture left 0, characters 100.0 %',
-    ('thesis-chapter-headers', 'pdfminer'): 'headings 100.0 %, notes 100.0 %, joins 95.7 %, paragraphs 81.8 %, furniture left 0, characters 100.0 %',
-    ('thesis-chapter-headers', 'pymupdf'): 'headings 100.0 %, notes 82.4 %, joins 100.0 %, paragraphs 94.7 %, furniture left 0, characters 100.0 %',
-    ('thesis-chapter-headers', 'pdfbox'): 'headings 90.9 %, notes 0.0 %, joins 98.5 %, paragraphs 51.9 %, furniture left 5, characters 100.0 %',
-    ('thesis-formal-numerals-watermark', 'pdfbox'): 'headings 100.0 %, notes 94.1 %, joins 100.0 %, paragraphs 94.7 %, furniture left 0, characters 100.0 %',
+    ('thesis-chapter-headers', 'pdftotext'): 'headings 100.0 %, notes 94.1 %, joins 97.3 %, paragraphs 94.7 %, furniture left 0, characters 100.0 %',
+    ('thesis-chapter-headers', 'pdfminer'): 'headings 100.0 %, notes 100.0 %, joins 97.1 %, paragraphs 90.0 %, furniture left 0, characters 100.0 %',
     ('thesis-small-numerals', 'pdftotext'): 'headings 100.0 %, notes 93.3 %, joins 98.6 %, paragraphs 93.8 %, furniture left 0, characters 100.0 %',
 }
 
