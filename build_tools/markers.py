@@ -11,6 +11,9 @@ N's marker when, together:
 * it is not followed by a unit that makes it a quantity or a date
   (「21 世紀」, 「4 月」, 「17 國」, 「3%」).
 
+A marker alone on a line at the end of a page's text, after a line that runs on, is
+moved to the line it was printed at (`orphan_home`).
+
 A recognised marker is wrapped in the private-use sentinels MARK_OPEN/MARK_CLOSE
 inside the line's text, so that joining lines and squeezing spaces leave it
 alone; the renderer turns it into a Markdown footnote reference.
@@ -115,18 +118,55 @@ def find_markers(lines: list[Line], scope_of, last_number: dict[str, int], runs:
             after = _after(texts, i, end)
             if not is_marker_context(before, after):
                 continue
-            pieces += [line.text[cursor:start], MARK_OPEN, line.text[start:end], MARK_CLOSE]
+            home = orphan_home(lines, texts, i) if line.text.strip() == line.text[start:end] else None
+            if home is not None:      # the superscript of a full line's end, set after the page's text
+                texts[home] += MARK_OPEN + line.text[start:end] + MARK_CLOSE
+                pieces.append(line.text[cursor:start])
+            else:
+                pieces += [line.text[cursor:start], MARK_OPEN, line.text[start:end], MARK_CLOSE]
             cursor = end
             ends, k = run_ends.get(scope, []), run_index.get(scope, 0)
             if k + 1 < len(ends) and number >= ends[k]:
                 run_index[scope], expected[scope] = k + 1, 1
             else:
                 expected[scope] = number + 1
-            found.append(Marker(number, scope, line.no, k))
+            found.append(Marker(number, scope, line.no if home is None else lines[home].no, k))
         if pieces:
             texts[i] = "".join(pieces) + line.text[cursor:]
     new_lines = [line if line.text == text else replace(line, text=text) for line, text in zip(lines, texts)]
     return new_lines, found
+
+
+SENTENCE_END = re.compile(r"[。？！」』）)》〉]\s*$")
+
+
+def orphan_home(lines: list[Line], texts: list[str], i: int, reach: int = 4) -> int | None:
+    """Where a marker alone on line i belongs when the extraction moved it out of its line: at the
+    end of its page's text (the next text line opens a page), after a line that runs on mid-sentence,
+    it is the superscript that stood past a full line's end (pdftotext sets it after the text block:
+    「…有助於鞏固既有邦交。」 / 「因此，本文主張…以期維持區域」 / 「4」). Its home: the nearest line
+    above, within `reach` lines of the page, that ends a sentence; None where the marker stands
+    right (after a sentence's end) or no such line is found.
+
+    >>> page = [Line(1, "溝通空間，有助於鞏固既有邦交。"), Line(2, "因此，本文主張應將人道援助網絡納入整體的外交戰略之中，以期維持區域"),
+    ...         Line(3, "4"), Line(5, "和平穩定。值得注意的是", page_start=True)]
+    >>> orphan_home(page, [line.text for line in page], 2)
+    0
+    >>> orphan_home(page[:1] + page[2:], [line.text for line in page[:1] + page[2:]], 1) is None   # after 。: in place
+    True
+    """
+    following = next((line for line in lines[i + 1:] if line.text.strip()), None)
+    if following is not None and not following.page_start:
+        return None
+    above = [j for j in range(i - 1, -1, -1) if texts[j].strip()][:reach]
+    if not above or SENTENCE_BEFORE.search(texts[above[0]]):
+        return None
+    for j in above[1:]:
+        if SENTENCE_END.search(texts[j]):
+            return j
+        if lines[j].page_start:
+            return None
+    return None
 
 
 def candidates(text: str, expected: int, texts: list[str], i: int):
