@@ -202,8 +202,9 @@ def starts_paragraph(prev: Line, nxt: Line, spacer_between: bool, policy, layout
     if ITEM_START.match(nxt.text) and (ended or short) and not ends_sentence(prev):
         return True   # an item after a line the layout ended, though the source omits the full stop (003: 152–153)
     if not ends_sentence(prev):
-        # a line of its own: an author, 摘要, Abstract, a Keywords line (not English running on: 「and」 / 「by」)
-        return unit_line(prev, layout) and not nxt.text.strip()[:1].islower()
+        # a line of its own: an author, 摘要, Abstract, a Keywords line (not English running on: 「and」 / 「by」),
+        # or a short title above one (`title_above_unit`)
+        return (unit_line(prev, layout) or title_above_unit(prev, nxt, layout)) and not nxt.text.strip()[:1].islower()
     return spacer_between or indented or short or ended
 
 
@@ -215,6 +216,19 @@ def unit_line(line: Line, layout: Layout) -> bool:
         return False
     share = width(line.text) / layout.measure
     return share < 0.6 or (share < SHORT and bool(re.match(r"^\S{1,8}[：:]", line.text.strip())))
+
+
+def title_above_unit(prev: Line, nxt: Line, layout: Layout) -> bool:
+    """A line short of the measure that holds no clause, above a line standing as a unit of its own
+    (an author's name, 「摘要」): a title set on one line (「臺灣務實外交的起源與演變：一個制度主義的
+    分析」 / 「王 大 明＊」). A title wrapped over two lines is not taken apart: its first line is full.
+
+    >>> title_above_unit(Line(1, "臺灣務實外交的起源與演變：一個制度主義的分析"), Line(2, "王 大 明＊"), Layout(65))
+    True
+    >>> title_above_unit(Line(1, "全球治理與第二軌道外交：概念、理論與我國推動非政府組織國際"), Line(2, "參與之經驗"), Layout(65))
+    False
+    """
+    return shorter_than_measure(prev, layout) and unpunctuated_line(prev) and unit_line(nxt, layout)
 
 
 def unpunctuated_line(line: Line) -> bool:
