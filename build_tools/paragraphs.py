@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from .furniture import is_spacer
@@ -55,6 +56,7 @@ class Layout:
     indents: bool = False
     spaced: bool = False   # a blank line follows every printed line (the seeds' extraction)
     breaks_at_superscripts: bool = False   # the extraction ends a line after a superscript (pdftotext -raw)
+    first_line: int = 0    # the width of an indented paragraph's full first line, where widths show it
 
 
 def indent(line: Line) -> int:
@@ -89,7 +91,58 @@ def layout_of(lines: list[Line], policy=None) -> Layout:
     signal = getattr(policy, "signal", None)
     indents = signal == "indent" if signal else (after_end >= 3 and after_end >= 3 * mid_sentence)
     gaps = sum(1 for a, b in zip(text, text[1:]) if b.no > a.no + 1)
-    return Layout(measure, indents, gaps > len(text) // 2, breaks_at_superscripts(text, measure))
+    return Layout(measure, indents, gaps > len(text) // 2, breaks_at_superscripts(text, measure),
+                  indented_first_line(text))
+
+
+MARKED = re.compile("\ue000\\d+\ue001")
+
+
+def han_width(line: Line) -> int | None:
+    """The width of a line set in Chinese characters only (markers aside), else None: such a line's
+    width is exact, where digits and Latin letters are only estimated.
+
+    >>> han_width(Line(1, "在此脈絡下，印度所採取的軍售政策\ue0003\ue001")), han_width(Line(2, "自2005年以來"))
+    (32, None)
+    """
+    text = MARKED.sub("", line.text).strip()
+    return None if not text or any(ch.isascii() for ch in text) else width(text)
+
+
+def indented_first_line(text: list[Line]) -> int:
+    """The width of a full first line in a text whose paragraphs open indented, though the extraction
+    kept no indent: a fixed shortfall from the full width of lines in Chinese characters only, seen
+    in the lines that open a paragraph after a clear end (a short line closing a sentence) and run on.
+    At least three such lines and one shortfall of one to four characters among them, else 0.
+
+    >>> full, first = "甲" * 33, "乙" * 31
+    >>> lines = [Line(i, t) for i, t in enumerate([first, full, full, "丙。"] * 3 + [full, full])]
+    >>> indented_first_line(lines)
+    62
+    """
+    widths = [(han_width(a), han_width(b)) for a, b in zip(text, text[1:])]
+    running = Counter(wb for (a, b), (wa, wb) in zip(zip(text, text[1:]), widths)
+                      if wb and not ends_sentence(a) and not ends_sentence(b))
+    if not running:
+        return 0
+    full = running.most_common(1)[0][0]
+    opening = [full - wb for (a, b), (wa, wb) in zip(zip(text, text[1:]), widths)
+               if wa and wb and ends_sentence(a) and wa < SHORT * full and not ends_sentence(b)
+               and not ITEM_START.match(b.text)]
+    if len(opening) < 3:
+        return 0
+    shortfall, count = Counter(opening).most_common(1)[0]
+    return full - shortfall if 2 <= shortfall <= 8 and count * 3 >= len(opening) * 2 else 0
+
+
+def opens_indented(nxt: Line, layout: Layout) -> bool:
+    """A line of Chinese characters only, running on mid-sentence, exactly as wide as an indented
+    paragraph's full first line (`Layout.first_line`): it opens a paragraph.
+
+    >>> opens_indented(Line(1, "乙" * 31), Layout(66, first_line=62)), opens_indented(Line(2, "甲" * 33), Layout(66, first_line=62))
+    (True, False)
+    """
+    return bool(layout.first_line) and han_width(nxt) == layout.first_line and not ends_sentence(nxt)
 
 
 def breaks_at_superscripts(text: list[Line], measure: int) -> bool:
@@ -205,7 +258,7 @@ def starts_paragraph(prev: Line, nxt: Line, spacer_between: bool, policy, layout
         # a line of its own: an author, 摘要, Abstract, a Keywords line (not English running on: 「and」 / 「by」),
         # or a short title above one (`title_above_unit`)
         return (unit_line(prev, layout) or title_above_unit(prev, nxt, layout)) and not nxt.text.strip()[:1].islower()
-    return spacer_between or indented or short or ended
+    return spacer_between or indented or short or ended or (not layout.indents and opens_indented(nxt, layout))
 
 
 def unit_line(line: Line, layout: Layout) -> bool:
