@@ -203,8 +203,8 @@ def split_at_superscript(prev: Line, nxt: Line, layout: Layout) -> bool:
     """One printed line the extraction broke after a superscript, the first piece ending in its marker:
     in an extraction that puts a blank line after every printed line, no blank line between them
     (001: 「期自我利益追逐的一種合作形式」。2」 / 「Harald Muller 則認為…」); in one that does not
-    (pdftotext -raw, `breaks_at_superscripts`), two pieces that are not full lines themselves (a
-    full line is at most one character short of the measure) and together make at most one printed line (8 % over the measure,
+    (pdftotext -raw, `breaks_at_superscripts`), a piece and a line that is not a full line itself (a
+    full line is at most one character short of the measure) which together make at most one printed line (8 % over the measure,
     the slack of digits and Latin letters) — at least 85 % of it, or less where the second piece ends a
     sentence (the paragraph's last line).
 
@@ -216,6 +216,8 @@ def split_at_superscript(prev: Line, nxt: Line, layout: Layout) -> bool:
     True
     >>> split_at_superscript(Line(1, "學術交流平臺與相關國家進行多次協商，最終達成初步的共識。\ue0007\ue001"), Line(2, "此一趨勢顯"), raw)
     True
+    >>> split_at_superscript(Line(1, "府部門的專屬領域，而是需要社會各界的共同參與。\ue0007\ue001"), Line(2, "外"), Layout(48, breaks_at_superscripts=True))   # a column
+    True
     >>> split_at_superscript(Line(1, "之依賴。\ue0004\ue001"), Line(2, "此一立場其後被概括為「一個中國」原則。2000年政黨輪替之後，相關論述"), raw)
     False
     """
@@ -224,7 +226,7 @@ def split_at_superscript(prev: Line, nxt: Line, layout: Layout) -> bool:
     if layout.spaced:
         return nxt.no == prev.no + 1
     together = width(prev.text) + width(nxt.text)
-    return layout.breaks_at_superscripts and max(width(prev.text), width(nxt.text)) <= layout.measure - 2 \
+    return layout.breaks_at_superscripts and width(nxt.text) <= layout.measure - 2 \
         and together <= 1.08 * layout.measure and (together >= SHORT * layout.measure or ends_sentence(nxt))
 
 
