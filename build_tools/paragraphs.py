@@ -109,6 +109,14 @@ def han_width(line: Line) -> int | None:
     return None if not text or any(ch.isascii() for ch in text) else width(text)
 
 
+def near_han_width(line: Line) -> int | None:
+    """`han_width`, also for a line holding a few digits (「行程共計7天6夜」: a digit is about half a
+    character wide, as `width` counts it), else None."""
+    text = MARKED.sub("", line.text).strip()
+    ascii_chars = [ch for ch in text if ch.isascii()]
+    return width(text) if text and len(ascii_chars) <= 4 and all(ch.isdigit() for ch in ascii_chars) else None
+
+
 def indented_first_line(text: list[Line]) -> int:
     """The width of a full first line in a text whose paragraphs open indented, though the extraction
     kept no indent: a fixed shortfall from the full width of lines in Chinese characters only, seen
@@ -137,12 +145,18 @@ def indented_first_line(text: list[Line]) -> int:
 
 def opens_indented(nxt: Line, layout: Layout) -> bool:
     """A line of Chinese characters only, running on mid-sentence, exactly as wide as an indented
-    paragraph's full first line (`Layout.first_line`): it opens a paragraph.
+    paragraph's full first line (`Layout.first_line`; within a cell where a few digits stand in it):
+    it opens a paragraph.
 
     >>> opens_indented(Line(1, "乙" * 31), Layout(66, first_line=62)), opens_indented(Line(2, "甲" * 33), Layout(66, first_line=62))
     (True, False)
+    >>> opens_indented(Line(3, "代表團一行於同年訪問中美洲友邦，行程共計7天6夜，期間拜會三國元"), Layout(66, first_line=62))
+    True
     """
-    return bool(layout.first_line) and han_width(nxt) == layout.first_line and not ends_sentence(nxt)
+    measured = near_han_width(nxt)
+    exact = han_width(nxt) is not None
+    return bool(layout.first_line) and measured is not None and not ends_sentence(nxt) \
+        and abs(measured - layout.first_line) <= (0 if exact else 1)
 
 
 def breaks_at_superscripts(text: list[Line], measure: int) -> bool:
@@ -271,6 +285,27 @@ def unit_line(line: Line, layout: Layout) -> bool:
         return False
     share = width(line.text) / layout.measure
     return share < 0.6 or (share < SHORT and bool(re.match(r"^\S{1,8}[：:]", line.text.strip())))
+
+
+def latin_line(line: Line) -> bool:
+    """A line in a Western language: letters and no Chinese character."""
+    return not HAN.search(line.text) and bool(re.search(r"[A-Za-z]{2}", line.text))
+
+
+LATIN_BLOCK = 3   # lines of a Western language that make a block of its own (a quotation, an abstract)
+
+
+def leaves_latin_block(run: int, prev: Line, nxt: Line) -> bool:
+    """Chinese text after a sentence that closes a block of lines in a Western language (an English
+    block quotation, an abstract) opens a paragraph: an English phrase inside a Chinese paragraph
+    does not fill three lines of its own. `run`: the lines of the block, `prev` its last.
+
+    >>> leaves_latin_block(5, Line(1, "that their formal diplomatic standing would otherwise deny them."), Line(2, "值得一提的是"))
+    True
+    >>> leaves_latin_block(1, Line(1, "designed to overcome diplomatic isolation."), Line(2, "此後，相關部門"))
+    False
+    """
+    return run >= LATIN_BLOCK and ends_sentence(prev) and bool(HAN.match(nxt.text.strip()))
 
 
 def title_above_unit(prev: Line, nxt: Line, layout: Layout) -> bool:
@@ -438,6 +473,7 @@ def paragraphs(lines: list[Line], policy, removals: list[Removal],
     result: list[tuple[str, list[int]]] = []
     prev: Line | None = None
     spacer = False
+    latin_run = 0
     for line in lines:
         if not line.text.strip():
             spacer = spacer or is_spacer(line)
@@ -448,7 +484,9 @@ def paragraphs(lines: list[Line], policy, removals: list[Removal],
             result[-1] = (text + line.text.strip(), nos + [line.no])
             prev, spacer = Line(line.no, prev.text.rstrip() + line.text.strip(), prev.page_start), False
             continue
-        if prev is None or placeholder or starts_paragraph(prev, line, spacer, policy, layout):
+        latin_run = latin_run + 1 if prev is not None and latin_line(prev) else 0
+        if prev is None or placeholder or starts_paragraph(prev, line, spacer, policy, layout) \
+                or leaves_latin_block(latin_run, prev, line):
             result.append((line.text.strip(), [line.no]))
         else:
             text, nos = result[-1]

@@ -16,16 +16,7 @@ from build_tools.layoutbench import EXTRACTORS, FIXTURES, score
 # (layout, extractor, figure) -> the figure measured when the case was last looked at
 # (regenerated from `python -m build_tools.layoutbench`'s scores).
 BELOW: dict[tuple[str, str, str], str] = {
-    ('article-alternating-headers', 'pdftotext', 'paragraphs'): "95.0 %",
-    ('article-alternating-headers', 'pdftotext-raw', 'paragraphs'): "95.0 %",
-    ('article-alternating-headers', 'pdfminer', 'paragraphs'): "95.0 %",
-    ('article-alternating-headers', 'pymupdf', 'paragraphs'): "95.0 %",
-    ('article-alternating-headers', 'pdfbox', 'paragraphs'): "95.0 %",
-    ('article-endnotes', 'pdftotext', 'paragraphs'): "95.5 %",
     ('article-endnotes', 'pdftotext-raw', 'paragraphs'): "95.5 %",
-    ('article-endnotes', 'pdfminer', 'paragraphs'): "95.5 %",
-    ('article-endnotes', 'pymupdf', 'paragraphs'): "95.5 %",
-    ('article-endnotes', 'pdfbox', 'paragraphs'): "95.5 %",
     ('article-one-column', 'pdftotext', 'paragraphs'): "95.5 %",
     ('article-one-column', 'pdftotext-raw', 'paragraphs'): "90.9 %",
     ('article-one-column', 'pdfminer', 'paragraphs'): "95.5 %",
