@@ -145,18 +145,22 @@ def indented_first_line(text: list[Line]) -> int:
 
 def opens_indented(nxt: Line, layout: Layout) -> bool:
     """A line of Chinese characters only, running on mid-sentence, exactly as wide as an indented
-    paragraph's full first line (`Layout.first_line`; within a cell where a few digits stand in it):
-    it opens a paragraph.
+    paragraph's full first line (`Layout.first_line`; within a cell where a few digits stand in it;
+    or a character less, which the typesetter carried over so that the next line does not open
+    with a closing mark): it opens a paragraph.
 
     >>> opens_indented(Line(1, "乙" * 31), Layout(66, first_line=62)), opens_indented(Line(2, "甲" * 33), Layout(66, first_line=62))
     (True, False)
     >>> opens_indented(Line(3, "代表團一行於同年訪問中美洲友邦，行程共計7天6夜，期間拜會三國元"), Layout(66, first_line=62))
     True
+    >>> opens_indented(Line(4, "學界對於新南向政策的評價並不一致，部分論者認為其過度偏重硬體建"), Layout(68, first_line=64))
+    True
     """
     measured = near_han_width(nxt)
     exact = han_width(nxt) is not None
+    # a character less where the line may not end before a closing mark (「…硬體建」 / 「設。總體而言」)
     return bool(layout.first_line) and measured is not None and not ends_sentence(nxt) \
-        and abs(measured - layout.first_line) <= (0 if exact else 1)
+        and any(abs(measured - first) <= (0 if exact else 1) for first in (layout.first_line, layout.first_line - 2))
 
 
 def breaks_at_superscripts(text: list[Line], measure: int) -> bool:

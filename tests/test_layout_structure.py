@@ -26,12 +26,9 @@ BELOW: dict[tuple[str, str, str], str] = {
     ('article-two-columns', 'pymupdf', 'paragraphs'): "90.0 %",
     ('article-two-columns', 'pdfbox', 'paragraphs'): "90.0 %",
     ('thesis-chapter-headers', 'pdftotext', 'joins'): "97.3 %",
-    ('thesis-chapter-headers', 'pdftotext', 'paragraphs'): "94.7 %",
     ('thesis-chapter-headers', 'pdftotext-raw', 'paragraphs'): "89.5 %",
     ('thesis-chapter-headers', 'pdfminer', 'joins'): "97.1 %",
-    ('thesis-chapter-headers', 'pdfminer', 'paragraphs'): "90.0 %",
-    ('thesis-chapter-headers', 'pymupdf', 'paragraphs'): "94.7 %",
-    ('thesis-chapter-headers', 'pdfbox', 'paragraphs'): "94.7 %",
+    ('thesis-chapter-headers', 'pdfminer', 'paragraphs'): "95.0 %",
     ('thesis-formal-numerals-watermark', 'pdftotext-raw', 'paragraphs'): "94.4 %",
     ('thesis-small-numerals', 'pdftotext-raw', 'paragraphs'): "93.8 %",
 }
