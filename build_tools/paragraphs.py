@@ -275,20 +275,23 @@ def starts_paragraph(prev: Line, nxt: Line, spacer_between: bool, policy, layout
     if ITEM_START.match(nxt.text) and (ended or short) and not ends_sentence(prev):
         return True   # an item after a line the layout ended, though the source omits the full stop (003: 152–153)
     if not ends_sentence(prev):
-        # a line of its own: an author, 摘要, Abstract, a Keywords line (not English running on: 「and」 / 「by」),
-        # or a short title above one (`title_above_unit`)
-        return (unit_line(prev, layout) or title_above_unit(prev, nxt, layout)) and not nxt.text.strip()[:1].islower()
+        # a line of its own: a title, an author, 摘要, Abstract, a Keywords line (not English running on: 「and」 / 「by」)
+        return unit_line(prev, layout) and not nxt.text.strip()[:1].islower()
     return spacer_between or indented or short or ended or (not layout.indents and opens_indented(nxt, layout))
 
 
 def unit_line(line: Line, layout: Layout) -> bool:
-    """A line standing as a unit of its own although no sentence ends there: far shorter than the
-    measure (under 60 %: 「摘要」, 「Abstract」, an author's name) or a labelled line (「關鍵詞：…」),
-    holding no clause of a sentence (`unpunctuated_line`)."""
+    """A line standing as a unit of its own although no sentence ends there: clearly shorter than the
+    measure and holding no clause of a sentence (`unpunctuated_line`) — 「摘要」, 「Abstract」, an
+    author's name, a labelled line (「關鍵詞：…」), a title set on one line (「中華民國外交部一百年度
+    施政目標與重點」 above the report's first paragraph).
+
+    >>> unit_line(Line(1, "中華民國外交部一百年度施政目標與重點"), Layout(60)), unit_line(Line(2, "此一趨勢顯示，多"), Layout(60))
+    (True, False)
+    """
     if not layout.measure or not unpunctuated_line(line):
         return False
-    share = width(line.text) / layout.measure
-    return share < 0.6 or (share < SHORT and bool(re.match(r"^\S{1,8}[：:]", line.text.strip())))
+    return shorter_than_measure(line, layout)
 
 
 def latin_line(line: Line) -> bool:
@@ -310,19 +313,6 @@ def leaves_latin_block(run: int, prev: Line, nxt: Line) -> bool:
     False
     """
     return run >= LATIN_BLOCK and ends_sentence(prev) and bool(HAN.match(nxt.text.strip()))
-
-
-def title_above_unit(prev: Line, nxt: Line, layout: Layout) -> bool:
-    """A line short of the measure that holds no clause, above a line standing as a unit of its own
-    (an author's name, 「摘要」): a title set on one line (「臺灣務實外交的起源與演變：一個制度主義的
-    分析」 / 「王 大 明＊」). A title wrapped over two lines is not taken apart: its first line is full.
-
-    >>> title_above_unit(Line(1, "臺灣務實外交的起源與演變：一個制度主義的分析"), Line(2, "王 大 明＊"), Layout(65))
-    True
-    >>> title_above_unit(Line(1, "全球治理與第二軌道外交：概念、理論與我國推動非政府組織國際"), Line(2, "參與之經驗"), Layout(65))
-    False
-    """
-    return shorter_than_measure(prev, layout) and unpunctuated_line(prev) and unit_line(nxt, layout)
 
 
 def unpunctuated_line(line: Line) -> bool:
