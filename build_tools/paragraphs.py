@@ -57,6 +57,7 @@ class Layout:
     spaced: bool = False   # a blank line follows every printed line (the seeds' extraction)
     breaks_at_superscripts: bool = False   # the extraction ends a line after a superscript (pdftotext -raw)
     first_line: int = 0    # the width of an indented paragraph's full first line, where widths show it
+    full: int = 0          # the width of a full line of Chinese characters only (exact, where `measure` is a median)
 
 
 def indent(line: Line) -> int:
@@ -92,7 +93,7 @@ def layout_of(lines: list[Line], policy=None) -> Layout:
     indents = signal == "indent" if signal else (after_end >= 3 and after_end >= 3 * mid_sentence)
     gaps = sum(1 for a, b in zip(text, text[1:]) if b.no > a.no + 1)
     return Layout(measure, indents, gaps > len(text) // 2, breaks_at_superscripts(text, measure),
-                  indented_first_line(text))
+                  indented_first_line(text), han_full_width(text))
 
 
 MARKED = re.compile("\ue000\\d+\ue001")
@@ -117,6 +118,13 @@ def near_han_width(line: Line) -> int | None:
     return width(text) if text and len(ascii_chars) <= 4 and all(ch.isdigit() for ch in ascii_chars) else None
 
 
+def han_full_width(text: list[Line]) -> int:
+    """The most common width of the lines of Chinese characters only that run on (full lines), or 0."""
+    running = Counter(han_width(b) for a, b in zip(text, text[1:])
+                      if han_width(b) and not ends_sentence(a) and not ends_sentence(b))
+    return running.most_common(1)[0][0] if running else 0
+
+
 def indented_first_line(text: list[Line]) -> int:
     """The width of a full first line in a text whose paragraphs open indented, though the extraction
     kept no indent: a fixed shortfall from the full width of lines in Chinese characters only, seen
@@ -129,11 +137,9 @@ def indented_first_line(text: list[Line]) -> int:
     62
     """
     widths = [(han_width(a), han_width(b)) for a, b in zip(text, text[1:])]
-    running = Counter(wb for (a, b), (wa, wb) in zip(zip(text, text[1:]), widths)
-                      if wb and not ends_sentence(a) and not ends_sentence(b))
-    if not running:
+    full = han_full_width(text)
+    if not full:
         return 0
-    full = running.most_common(1)[0][0]
     opening = [full - wb for (a, b), (wa, wb) in zip(zip(text, text[1:]), widths)
                if wa and wb and ends_sentence(a) and wa < SHORT * full and not ends_sentence(b)
                and not ITEM_START.match(b.text)]
@@ -236,6 +242,9 @@ def split_at_superscript(prev: Line, nxt: Line, layout: Layout) -> bool:
     True
     >>> split_at_superscript(Line(1, "府部門的專屬領域，而是需要社會各界的共同參與。\ue0007\ue001"), Line(2, "外"), Layout(48, breaks_at_superscripts=True))   # a column
     True
+    >>> split_at_superscript(Line(1, "的趨勢。\ue0006\ue001"), Line(2, "雙方在會談中就援助項目的優先順序交換意見，並同意成立聯合工作小"),
+    ...                      Layout(66, breaks_at_superscripts=True, full=68))     # 8 + 62 > 68: two lines
+    False
     >>> split_at_superscript(Line(1, "之依賴。\ue0004\ue001"), Line(2, "此一立場其後被概括為「一個中國」原則。2000年政黨輪替之後，相關論述"), raw)
     False
     """
@@ -244,6 +253,9 @@ def split_at_superscript(prev: Line, nxt: Line, layout: Layout) -> bool:
     if layout.spaced:
         return nxt.no == prev.no + 1
     together = width(prev.text) + width(nxt.text)
+    pieces = [near_han_width(prev), near_han_width(nxt)]
+    if layout.full and None not in pieces and sum(pieces) > layout.full + 1:
+        return False     # wider than a printed line, counted exactly: a paragraph's end and the next's start
     return layout.breaks_at_superscripts and width(nxt.text) <= layout.measure - 2 \
         and together <= 1.08 * layout.measure and (together >= SHORT * layout.measure or ends_sentence(nxt))
 
