@@ -128,7 +128,8 @@ def han_full_width(text: list[Line]) -> int:
 def indented_first_line(text: list[Line]) -> int:
     """The width of a full first line in a text whose paragraphs open indented, though the extraction
     kept no indent: a fixed shortfall from the full width of lines in Chinese characters only, seen
-    in the lines that open a paragraph after a clear end (a short line closing a sentence) and run on.
+    in the lines that open a paragraph after a clear end (a short line closing a sentence, not with a
+    marker: an extraction may break a line after one) and run on.
     At least three such lines and one shortfall of one to four characters among them, else 0.
 
     >>> full, first = "甲" * 33, "乙" * 31
@@ -142,7 +143,7 @@ def indented_first_line(text: list[Line]) -> int:
         return 0
     opening = [full - wb for (a, b), (wa, wb) in zip(zip(text, text[1:]), widths)
                if wa and wb and ends_sentence(a) and wa < SHORT * full and not ends_sentence(b)
-               and not ITEM_START.match(b.text)]
+               and not ITEM_START.match(b.text) and not a.text.rstrip().endswith("\ue001")]
     if len(opening) < 3:
         return 0
     shortfall, count = Counter(opening).most_common(1)[0]
