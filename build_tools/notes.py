@@ -60,7 +60,15 @@ def _finish(notes: list[dict], scope_of, removals) -> list[Note]:
 
 
 def parse_footnotes(blocks: list[NoteBlock], scope_of, removals) -> list[Note]:
-    """Footnote bodies from page-bottom blocks; numbering restarts with each scope."""
+    """Footnote bodies from page-bottom blocks; numbering restarts with each scope.
+
+    >>> removals = []
+    >>> block = NoteBlock([Line(7, "1. 湯紹成，《中華民國外交援助之研究》，頁 165。"), Line(8, "2. 前引書，頁 150。")])
+    >>> [(note.number, note.text) for note in parse_footnotes([block], lambda no: "index", removals)]
+    [('1', '湯紹成，《中華民國外交援助之研究》，頁 165。'), ('2', '前引書，頁 150。')]
+    >>> [(r.no, r.text) for r in removals]     # the full stops after the numbers, accounted for
+    [(7, '.'), (8, '.')]
+    """
     notes: list[dict] = []
     expected: dict[str, int] = {}
     for block in blocks:

@@ -112,7 +112,11 @@ def han_width(line: Line) -> int | None:
 
 def near_han_width(line: Line) -> int | None:
     """`han_width`, also for a line holding a few digits (「行程共計7天6夜」: a digit is about half a
-    character wide, as `width` counts it), else None."""
+    character wide, as `width` counts it), else None.
+
+    >>> near_han_width(Line(1, "行程共計7天6夜")), near_han_width(Line(2, "Waltz認為"))
+    (14, None)
+    """
     text = MARKED.sub("", line.text).strip()
     ascii_chars = [ch for ch in text if ch.isascii()]
     return width(text) if text and len(ascii_chars) <= 4 and all(ch.isdigit() for ch in ascii_chars) else None
