@@ -347,12 +347,12 @@ def number_on(text: str) -> int | None:
 
     >>> number_on("外交部施政計畫 2"), number_on("3"), number_on("臺灣國際研究季刊　第 8 卷第 1 期 2")
     (2, 3, 2)
-    >>> number_on("- 3 -"), number_on("第 12 頁"), number_on("第 3 卷")
-    (3, 12, None)
+    >>> number_on("- 3 -"), number_on("第 12 頁"), number_on("第 3 卷"), number_on("— 3 — 國合會業務檢討")
+    (3, 12, None, 3)
     """
     text = text.replace(FORM_FEED, "")
-    found = PAGE_NUMBER.match(text) or re.match(r"^.*[^\d\s]\s+(?P<n>\d{1,4})\s*$", text) \
-        or re.match(r"^\s*(?P<n>\d{1,4})\s+\D.*$", text)
+    found = PAGE_NUMBER.match(text) or re.match(r"^.*[^\d\s\-–—]\s+[-–—]?\s*(?P<n>\d{1,4})\s*[-–—]?\s*$", text) \
+        or re.match(r"^\s*[-–—]?\s*(?P<n>\d{1,4})\s*[-–—]?\s+[^\d\s\-–—].*$", text)
     return int(found["n"]) if found else None
 
 
@@ -403,10 +403,30 @@ def page_numbers_in_sequence(lines: list[Line], boundaries: list[int], furniture
             candidates.append((i, int(found["n"])))
         elif i in headers and number_on(line.text) is not None:
             candidates.append((i, number_on(line.text)))      # 「外交部施政計畫 2」
+        elif i not in furniture and decorated_page_number(line.text) and number_on(line.text) is not None:
+            candidates.append((i, number_on(line.text)))      # 「— 3 —」 where no form feed tells the pages
     chosen = longest_page_sequence(sorted(candidates))
     if len(chosen) < 2:
         return set()
     return chosen | first_and_last_pages(lines, chosen)
+
+
+DECORATED = r"(?:[-–—]\s*\d{1,4}\s*[-–—]|第\s*\d{1,4}\s*頁)"
+
+
+def decorated_page_number(text: str) -> bool:
+    """A page number set off as one (「— 3 —」, 「第 3 頁」), alone or beside a short running header:
+    no note number or superscript looks so, so it counts wherever it stands (PDFBox writes no form
+    feed to tell the pages).
+
+    >>> decorated_page_number("— 3 — 國合會業務檢討"), decorated_page_number("第 12 頁"), decorated_page_number("3")
+    (True, True, False)
+    >>> decorated_page_number("1990—1995 年間，雙方")
+    False
+    """
+    text = squeeze(text.replace(FORM_FEED, ""))
+    found = re.match(rf"^{DECORATED}(?P<rest>.*)$", text) or re.match(rf"^(?P<rest>.*?){DECORATED}$", text)
+    return bool(found) and (not found["rest"] or could_be_header(found["rest"]))
 
 
 def longest_page_sequence(candidates: list[tuple[int, int]]) -> set[int]:

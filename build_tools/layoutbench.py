@@ -240,10 +240,10 @@ def furniture_left(text, gold: dict) -> int:
     def carries(removed: str, page: int) -> bool:
         """A removed line that is the page number, alone, in its wording (「第 3 頁」) or beside a
         running header (「外交部施政計畫 2」)."""
-        words = re.sub(r"\d", "", removed)
+        words = re.sub(r"[\d\-—–]", "", removed)
         if re.sub(r"\D", "", removed) in ("", None) or not re.search(rf"(?<!\d){page}(?!\d)", removed):
             return False
-        return not words.strip("-—–") or words == label or any(words in piece for piece in bare_pieces)
+        return not words or words == re.sub(r"[\-—–]", "", label) or any(words in piece for piece in bare_pieces)
 
     for page in gold["furniture"]["page_numbers"]:
         if not any(carries(t, page) for t in removed_texts):

@@ -261,8 +261,9 @@ def split_at_superscript(prev: Line, nxt: Line, layout: Layout) -> bool:
     pieces = [near_han_width(prev), near_han_width(nxt)]
     if layout.full and None not in pieces and sum(pieces) > layout.full + 1:
         return False     # wider than a printed line, counted exactly: a paragraph's end and the next's start
-    return layout.breaks_at_superscripts and width(nxt.text) <= layout.measure - 2 \
-        and together <= 1.08 * layout.measure and (together >= SHORT * layout.measure or ends_sentence(nxt))
+    line = max(layout.measure, layout.full)   # the median runs short where most paragraphs are short
+    return layout.breaks_at_superscripts and width(nxt.text) <= line - 2 \
+        and together <= 1.08 * line and (together >= SHORT * line or ends_sentence(nxt))
 
 
 MARKER_ALONE = re.compile(r"^\s*\ue000\d+\ue001\s*$")

@@ -236,3 +236,38 @@ LAYOUTS.update({
         blockquote { margin: 0.6em 3em; font-size: 9.5pt; text-align: left; }""",
         headers=["第1章　緒論", "第2章　我國對外援助的歷史發展"], page_label="第 {} 頁"),
 })
+
+
+def aid_report(seed: int) -> list:
+    """A report in the second vocabulary: 壹、 > 一、 > （一）, its notes gathered under 附註."""
+    prose = ProseB(seed)
+    blocks = [("p", "國際合作發展基金會年度業務檢討報告"), ("p", prose.paragraph(3, 0))]
+    for capital, title in (("壹、", "業務概況"), ("貳、", "執行成效與檢討")):
+        blocks += [("h", 1, capital, title), ("p", prose.paragraph(3, 1))]
+        for number, sub in (("一、", "農業與漁業合作"), ("二、", "醫療衛生與人道援助計畫之執行與後續追蹤評估")):
+            blocks += [("h", 2, number, sub), ("p", prose.paragraph(3, 1)), ("p", prose.paragraph(2, 1))]
+            if capital == "壹、" and number == "一、":
+                blocks += [("p", AGAINST_MONTH_B), ("p", QUANTITY_B)]
+            for paren, item in (("（一）", "計畫執行情形"), ("（二）", "問題與建議")):
+                blocks += [("h", 3, paren, item), ("p", prose.paragraph(2, 1))]
+        if capital == "貳、":
+            blocks += [("p", prose.paragraph(2, 0) + AFTER_FULL_STOP_B)]
+    blocks.append(("endnotes", "附註"))
+    return blocks
+
+
+LAYOUTS.update({
+    # added after the rules above were tuned on all eight (a held-out check of those rules): endnotes
+    # under 附註, page numbers 「— 3 —」 at the top, a running header on odd pages only, B5, 11 pt.
+    # First figures: pdftotext, pdfminer, PyMuPDF all 100 %; pdftotext -raw joins 90.7 %,
+    # paragraphs 79.3 %, 2 page numbers left; PDFBox notes 90 %, 5 page numbers left.
+    "report-endnotes-b5": dict(
+        kind="government report", levels=["capital", "number", "paren"], blocks=lambda: aid_report(9),
+        css="""
+        @page { size: 176mm 250mm; margin: 26mm 20mm 22mm 20mm;
+          @top-center { content: "— " counter(page) " —"; font-size: 8pt; } }
+        @page :right { @top-right { content: "國合會業務檢討"; font-size: 8pt; } }
+        @page :first { @top-right { content: none; } }
+        body { font-size: 11pt; line-height: 1.8; }""",
+        headers=["國合會業務檢討"], page_label="— {} —"),
+})
