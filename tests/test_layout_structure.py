@@ -53,8 +53,8 @@ def test_structure_figure_reaches_98_percent(layout, extractor, figure):
 
 def test_most_cases_already_pass():
     """The headings reach 98 % on every case in reading order, joins on all but two (an English line
-    whose words the extractor scattered), paragraph starts on most."""
+    whose words the extractor scattered), paragraph starts on most (of 42 cases in reading order)."""
     passing = [case for case in CASES if case not in BELOW and not scored(*case[:2]).scrambled]
-    assert sum(1 for case in passing if case[2] == "headings") >= 37
-    assert sum(1 for case in passing if case[2] == "joins") >= 35
-    assert sum(1 for case in passing if case[2] == "paragraphs") >= 27
+    assert sum(1 for case in passing if case[2] == "headings") >= 42
+    assert sum(1 for case in passing if case[2] == "joins") >= 40
+    assert sum(1 for case in passing if case[2] == "paragraphs") >= 32
