@@ -300,16 +300,22 @@ def starts_paragraph(prev: Line, nxt: Line, spacer_between: bool, policy, layout
 
 def unit_line(line: Line, layout: Layout) -> bool:
     """A line standing as a unit of its own although no sentence ends there: clearly shorter than the
-    measure and holding no clause of a sentence (`unpunctuated_line`) — 「摘要」, 「Abstract」, an
-    author's name, a labelled line (「關鍵詞：…」), a title set on one line (「中華民國外交部一百年度
-    施政目標與重點」 above the report's first paragraph).
+    measure and holding no clause of a sentence (`unpunctuated_line`) — 「摘要」, a title set on one
+    line (「中華民國外交部一百年度施政目標與重點」 above the report's first paragraph), a labelled line
+    (「關鍵詞：…」); a line with spaces inside (「王 大 明＊」, letter-spaced text) only when far shorter.
 
     >>> unit_line(Line(1, "中華民國外交部一百年度施政目標與重點"), Layout(60)), unit_line(Line(2, "此一趨勢顯示，多"), Layout(60))
     (True, False)
+    >>> unit_line(Line(3, "世 世 世 世 世 世 世 世 世 世 世 世 世 世 世 世"), Layout(60))    # letter-spaced running text
+    False
     """
     if not layout.measure or not unpunctuated_line(line):
         return False
-    return shorter_than_measure(line, layout)
+    share = width(line.text) / layout.measure
+    # a letter-spaced line (「王 大 明＊」, or running text the extraction spaced out) measures only
+    # roughly: there, far shorter (under 60 %) or labelled
+    spaced = bool(re.search(r"\S\s+\S", line.text.strip()))
+    return share < (0.6 if spaced else SHORT) or (share < SHORT and bool(re.match(r"^\S{1,8}[：:]", line.text.strip())))
 
 
 def latin_line(line: Line) -> bool:
