@@ -233,8 +233,8 @@ def heading_occurrences(lines: list[Line], skip: set[int], level: str | None) ->
 def repeated_headings(lines: list[Line], skip: set[int], outermost: str | None) -> set[int]:
     """Indexes of running headers that repeat a heading (a thesis printing its chapter's title at the
     top of each page but the chapter's first): a numbered heading's text again at a page's edge, after
-    the heading itself — its first occurrence, unless a second follows on the same page (a header
-    above the chapter's opening).
+    the heading itself — its first occurrence at a page's edge, unless a second follows on the same
+    page (a header above the chapter's opening); a table of contents, inside its page, is left alone.
 
     Only headings of the outermost level (`outermost`, the edition's first outline level): a
     report's 「（二）推動經貿合作」 may stand in every section, at a page's top by chance.
@@ -245,6 +245,9 @@ def repeated_headings(lines: list[Line], skip: set[int], outermost: str | None) 
     [6, 13, 14]
     >>> repeated_headings([Line(i, t) for i, t in enumerate(text)], set(), "number")
     set()
+    >>> contents = ["目錄", "第1章　緒論", "第2章　結論"] + ["正文。"] * 4   # a table of contents first
+    >>> sorted(repeated_headings([Line(i, t) for i, t in enumerate(contents + [FF + text[0]] + text[1:])], set(), "chapter"))
+    [13, 20, 21]
     """
     return repeated_and_kept_headings(lines, skip, outermost)[0]
 
@@ -254,12 +257,17 @@ def repeated_and_kept_headings(lines: list[Line], skip: set[int], outermost: str
     those, though a title set apart from its label (「我國對外援助的歷史發展」) recurs in the headers)."""
     found: set[int] = set()
     kept: set[int] = set()
+    first = next((i for i, line in enumerate(lines) if line.text.strip()), -1)   # the first page's top
     for occurrences in heading_occurrences(lines, skip, outermost).values():
-        if len(occurrences) < 2:
+        at_edge = [where[0] == first or by_page_break(lines, where[0]) for where in occurrences]
+        if len(occurrences) < 2 or True not in at_edge:
             continue
-        heading = 1 if occurrences[1][0] - occurrences[0][-1] <= 3 else 0
-        repeats = {i for k, where in enumerate(occurrences) if k != heading and by_page_break(lines, where[0])
-                   for i in where}
+        # the heading opens its chapter at a page's edge (a table of contents listing it stands inside
+        # a page), below a header when one stands just above it
+        heading = at_edge.index(True)
+        if heading + 1 < len(occurrences) and occurrences[heading + 1][0] - occurrences[heading][-1] <= 3:
+            heading += 1
+        repeats = {i for k, where in enumerate(occurrences) if k != heading and at_edge[k] for i in where}
         if repeats:
             found |= repeats
             kept.update(occurrences[heading])
