@@ -79,7 +79,7 @@ def segments(text: str) -> list[tuple[int, int]]:
 # --- small field readers ---------------------------------------------------------------------
 
 # A URL runs to the first CJK character or full-width punctuation; the PDF's spaces inside it go.
-URL = re.compile(r"https?://[^\s，。、；）)」》\u3000-\u9fff\uff01-\uff5e]+(?:\s+[^\s，。、；）)」》\u3000-\u9fff\uff01-\uff5e]+)*")
+URL = re.compile(r"https?://[^\s，。、；）)」》\u3000-\u9fff\uff01-\uff5e]+(?:\s+(?![(（])[^\s，。、；）)」》\u3000-\u9fff\uff01-\uff5e]+)*")
 YEAR_WESTERN = re.compile(r"(?<!\d)(1[89]\d\d|20[0-4]\d)(?!\d)")
 YEAR_MINGUO = re.compile(r"民國?\s*(\d{2,3})\s*年")
 # The day a web page was read: 於 2011 年 5 月 11 日搜尋 (001), 瀏覽日期：2010年6月1日, 檢索日期：…,
@@ -849,11 +849,14 @@ def publisher_en(rest: str, fields: dict) -> bool:
 def with_abbreviation(raw: str) -> str:
     """A place or publisher cleaned, the full stop of a closing abbreviation kept (Mass., D.C., Inc.).
 
-    >>> with_abbreviation("Reading, Mass."), with_abbreviation("Washington, D.C. "), with_abbreviation("Routledge.")
-    ('Reading, Mass.', 'Washington, D.C.', 'Routledge')
+    >>> with_abbreviation("Reading, Mass."), with_abbreviation("Santa Monica, Calif."), with_abbreviation("Washington, D.C. ")
+    ('Reading, Mass.', 'Santa Monica, Calif.', 'Washington, D.C.')
+    >>> with_abbreviation("Routledge."), with_abbreviation("Princeton, Princeton University Press.")
+    ('Routledge', 'Princeton, Princeton University Press')
     """
     value = clean(raw)
-    abbreviated = re.search(r"(?:\b[A-Z][a-z]{0,3}|(?:\b[A-Z]\.)+[A-Z]|\b(?:Inc|Ltd|Co|Corp))\.\s*$", raw.strip())
+    abbreviated = re.search(r"(?:\b[A-Z][a-z]{0,3}|,\s*[A-Z][a-z]{0,4}|(?:\b[A-Z]\.)+[A-Z]|\b(?:Inc|Ltd|Co|Corp))\.\s*$",
+                            raw.strip())
     return value + "." if abbreviated and not value.endswith(".") else value
 
 
