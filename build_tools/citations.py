@@ -265,11 +265,23 @@ def chapter_in_volume(text: str, offset: int, before: str, title, names: list[st
     return citation
 
 
+PART = re.compile(r"[,，)）]\s*(?:the\s+)?(preface to the \w+ edition|preface|foreword|introduction|conclusion|"
+                  r"chap(?:ter|\.)\s*\d+|序言|自序|導論|緒論|前言|結論|第[一二三四五六七八九十\d]+章)\s*[。.]?\s*$", re.I)
+
+
 def locator(text: str) -> str:
-    """Pages cited: 頁 72, pp.23-29, or a bare `, 13.` after op. cit./Ibid."""
+    """Pages cited: 頁 72, pp.23-29, or a bare `, 13.` after op. cit./Ibid.; else the part of the
+    book the note cites, when it ends the note (002 note 2: …, 2011), preface to the fourth edition).
+
+    >>> locator("Keohane and Nye, op. cit., preface to the fourth edition"), locator("，前揭書，導論。")
+    ('preface to the fourth edition', '導論')
+    """
     match = PAGES_ZH.search(text) or PAGES_EN.search(text) or PAGES_JA.search(text) or \
         re.search(r"(?:[,，]|[)）]\s*:)\s*(?!(?:1[89]|20)\d\d\.?\s*$)(\d+(?:\s*-\s*\d+)?(?:\s*(?:,|and)\s*\d+)*)\.?\s*$", text)
-    return re.sub(r"\s*(?:,|and)\s*", ", ", re.sub(r"\s*-\s*", "-", match.group(1))).strip() if match else ""
+    if not match:
+        part = PART.search(text)
+        return part.group(1) if part else ""
+    return re.sub(r"\s*(?:,|and)\s*", ", ", re.sub(r"\s*-\s*", "-", match.group(1))).strip()
 
 
 # --- titles ----------------------------------------------------------------------------------
@@ -380,6 +392,8 @@ def author_date(body: str, offset: int) -> Citation | None:
     >>> c = author_date("Nye, J. S. (2004). Soft power: The means to success. New York: PublicAffairs.", 0)
     >>> c.entrytype, c.authors, c.fields["title"], c.fields["publisher"], c.fields["year"]
     ('book', ['J. S. Nye'], 'Soft power: The means to success', 'PublicAffairs', '2004')
+    >>> author_date("江澤民（1997）。十五大報告指出，要高舉旗幟。", 0) is None
+    True
     """
     match = AUTHOR_DATE.match(body)
     if not match:
@@ -393,6 +407,8 @@ def author_date(body: str, offset: int) -> Citation | None:
     else:
         return None
     title = first_title(rest) if rest[:1] in "《〈「“" else None
+    if title is None and not western:
+        return None                         # 江澤民（1997）。十五大報告指出…: commentary, not a reference
     if title:
         span, after = title, rest[title[1]:].lstrip("。.，, ")
         name = inner(rest, title)

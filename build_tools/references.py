@@ -730,11 +730,14 @@ def link_notes(bibliography: Bibliography, slug: str, library=None) -> dict:
 
 
 def locator_label(locator: str) -> str:
-    """The page a citation cites, as a reader expects it: 頁 47, pp. 23–29.
+    """The page a citation cites, as a reader expects it: 頁 47, 頁 23–29; a part of the book as the
+    note names it.
 
-    >>> locator_label("23-29"), locator_label("47")
-    ('頁 23–29', '頁 47')
+    >>> locator_label("23-29"), locator_label("47"), locator_label("preface to the fourth edition")
+    ('頁 23–29', '頁 47', 'preface to the fourth edition')
     """
+    if not locator[:1].isdigit():
+        return locator
     return "頁 " + locator.replace("--", "–").replace("-", "–")
 
 

@@ -192,6 +192,10 @@ DOCS = {
          [w("book", "20", author="{U.S. Department of Defense}",
             title="Annual Report to Congress: Military Power of the People's Republic of China",
             publisher="Office of the Secretary of Defense", address="Washington, D.C.", year="2009")]),
+        ("Hans J. Morgenthau, Politics among Nations, 5th ed. (New York: Knopf, 1973), preface.",
+         [w("book", "preface", "morgenthau", author="Morgenthau, Hans J.", title="Politics among Nations", edition="5",
+            publisher="Knopf", year="1973")]),
+        ("Ibid., chapter 3.", [B("morgenthau", "chapter 3")]),
     ],
     "en-apa-like": [
         ("Alastair Iain Johnston, \"Is China a Status Quo Power?\" International Security, Vol. 27, No. 4 (Spring 2003), pp. 5-56.",
