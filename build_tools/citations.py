@@ -48,7 +48,10 @@ class Citation:
 # --- splitting a note into citation segments --------------------------------------------------
 
 SECOND_HAND = re.compile(r"轉引自[：:]?\s*")
-LEADS = re.compile(r"(?:相關(?:資料|說明)?(?:的代表論述)?)?(?:請|可以|可|另可|另)?(?:參閱|參考|參見)[：:]?\s*")
+# Words that introduce a citation (請參閱：…, 詳見…, 見 Joseph S. Nye…); 見 only where no Han
+# character precedes it (not 意見, 可見).
+LEADS = re.compile(r"(?:(?:相關(?:資料|說明)?(?:的代表論述)?)?(?:請|可以|可|另可|另)?(?:參閱|參考|參見|參看)"
+                   r"|(?<![\u4e00-\u9fff])(?:詳見|另見|見))[：:]?\s*")
 
 
 def segments(text: str) -> list[tuple[int, int]]:
@@ -186,7 +189,7 @@ def read_roles(prefix: str) -> dict[str, list[str]]:
     if inverted:                        # Gurtov, Melvin“…”: one name, surname first
         return {"author": [f"{inverted.group(2)} {inverted.group(1)}"]}
     prefix = one_transliterated_name(prefix)
-    prefix = re.sub(r"[（(]\s*[A-Za-z][^）)]*[）)]", "", prefix)      # 羅伯特˙基歐漢( Robert O. Keohane)
+    prefix = re.sub(r"[（(]\s*(?!eds?\.?\s*[）)])[A-Za-z][^）)]*[）)]", "", prefix)   # 羅伯特˙基歐漢( Robert O. Keohane), not (ed.)
     for piece in re.split(r"[，,]", prefix):
         piece = clean(piece)
         match = ROLE.match(piece) if piece else None
@@ -321,6 +324,10 @@ def inner(text: str, span: tuple[int, int]) -> str:
 EVIDENCE = re.compile(r"(?:1[89]|20)\d\d|民國?\s*\d|頁|https?://|期|卷|pp?\.|Vol\.|No\.|[：:]\s*\S+出版|ed\.")
 
 
+# Mainland notes (GB/T 7714) put a colon between the author and the title: 楊潔勉：〈中美關係〉
+COLON_AUTHOR = re.compile(r"[\u4e00-\u9fff‧·]{2,8}(?:[、，,][\u4e00-\u9fff‧·]{2,8})*(?:主編|編著|編|等)?\s*[：:]")
+
+
 def japanese_style(body: str, title: tuple[int, int], prefix: str) -> bool:
     """Japanese notes print the author (or editor with 編) right before the title, with no comma,
     and the journal or the imprint right after it: 高原明生「中国の対外政策」『国際問題』,
@@ -339,9 +346,15 @@ def japanese_style(body: str, title: tuple[int, int], prefix: str) -> bool:
 
 def looks_cited(body: str, title: tuple[int, int]) -> bool:
     """A bracketed title is a citation, not a word quoted in commentary (「軟性權力」是…), when a
-    short name or nothing precedes it and publication data, or at least a name, goes with it."""
+    short name or nothing precedes it and publication data, or at least a name, goes with it; the
+    name may end with a colon, as mainland notes print it.
+
+    >>> looks_cited("楊潔勉：〈中美關係〉，《國際問題研究》2004 年第 1 期，頁 5。", (4, 10))
+    True
+    >>> looks_cited("Ikenberry 指出：「自由秩序」仍在，頁 5。", (14, 20))
+    False"""
     prefix = re.split(r"[：:。](?=.)", body[:title[0]])[-1].strip()
-    if japanese_style(body, title, prefix):
+    if japanese_style(body, title, prefix) or COLON_AUTHOR.fullmatch(prefix) and body[title[0]] in "《〈":
         return True
     named = prefix == "" or (len(prefix) <= 60 and prefix[-1] in "，,。." and "。" not in prefix[:-1]) or \
         (body[title[0]] == "“" and re.fullmatch(r"[A-Z][A-Za-z.\- ]*, [A-Z][A-Za-z.\- ]*", prefix) is not None)
@@ -440,6 +453,8 @@ def author_date(body: str, offset: int) -> Citation | None:
 def prefix_names(body: str, end: int) -> dict[str, list[str]]:
     """Roles named before the title, commentary cut off (…可參閱：高朗，《…》)."""
     prefix = body[:end]
+    if COLON_AUTHOR.search(prefix.rstrip()) and re.search(r"[：:]\s*$", prefix):
+        prefix = prefix.rstrip(" ：:")                     # 王緝思：《大國戰略》: the colon ends the author
     prefix = re.split(r"[：:]", prefix)[-1]
     stripped = prefix.rstrip(" 。.")
     if "。" in stripped:
@@ -949,7 +964,7 @@ def normalise(text: str) -> str:
     'Alastair Iain Johnston, “Is China a Status Quo Power?” International Security'
     """
     text = re.sub(r'(?<![\w"])"([^"\n]{3,}?)"(?![\w"])', r"“\1”", text)    # "Is China a Status Quo Power?"
-    text = re.sub(r",(?=Jr\.)", " ", text)
+    text = re.sub(r",(?=\s?Jr\.)", " ", text)                                  # Joseph S. Nye, Jr., Bound to Lead
     text = re.sub(r"(?<=Jr\.) (?=[A-Za-z])", ",", text)                        # Nye,Jr. Power and…
     text = re.sub(r"(?<=[，,])[，,]", " ", text)                                # 東亞和平與安全，，頁
     text = re.sub(r"(\b[A-Z]\. [A-Z][a-z]+),(?= and [A-Z])", r"\1 ", text)      # Robert O. Keohane, and Joseph

@@ -546,7 +546,7 @@ EAST_ASIAN_SURNAMES = {
 }
 CORPORATE = re.compile(r"\b(?:Commission|Council|Institute|Institution|Ministry|Department|Office|Agency|"
                        r"Cent(?:er|re)|Organi[sz]ation|Association|University|Foundation|Committee|Bank|"
-                       r"Fund|Times|Press|Nations|Studies)\b|(?:[所部會院社局處]|中心|委員會|基金會|報)$")
+                       r"Fund|Times|Press|Nations|Studies)\b|(?:[所部會院社局處室館署廳]|中心|委員會|基金會|報)$")
 
 
 def is_corporate(name: str) -> bool:
@@ -554,6 +554,8 @@ def is_corporate(name: str) -> bool:
 
     >>> is_corporate("Commission on Global Governance"), is_corporate("中國國際問題研究所"), is_corporate("高朗")
     (True, True, False)
+    >>> is_corporate("中共中央文獻研究室"), is_corporate("國史館")
+    (True, True)
     """
     return bool(CORPORATE.search(name))
 
