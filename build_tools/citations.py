@@ -240,6 +240,7 @@ def back_reference(text: str, offset: int) -> Citation | None:
         if chapter is not None:
             return chapter
         return Citation("backref", offset, offset + len(text), (offset + match.start(1), offset + match.end(1)),
+                        entrytype="misc" if title and before[title[0]] in "〈「“" else "book",   # its placeholder's type
                         ref=("author", names[0] if names else "", title_text), locator=locator(text),
                         authors=names + (["others"] if others(author_part) else []))
     return None
@@ -561,9 +562,18 @@ def date_of(text: str) -> str:
 
 def newspaper(citation: Citation, rest: str) -> None:
     """A newspaper or wire item (〈篇名〉，《中國時報》，2001年 11 月 8 日，版 15): typed
-    `entrysubtype = newspaper`, with its full date and its page (版)."""
+    `entrysubtype = newspaper`, with its full date and its page (版). A wire service or paper named
+    where an author stands (中央社，〈篇名〉，2004 年 12 月 1 日) is the item's paper, not its author.
+
+    >>> c = parse_note("中央社，〈美國務院：對台政策不變〉，2004 年 12 月 1 日。")[0]
+    >>> c.entrytype, c.authors, c.fields["journal"], c.fields["date"]
+    ('article', [], '中央社', '2004-12-01')
+    """
     fields = citation.fields
     paper = fields.get("journal") or fields.get("organization", "")
+    if not paper and len(citation.authors) == 1 and NEWSPAPER.search(citation.authors[0]) \
+            and citation.entrytype in ("article", "misc") and date_of(rest):
+        paper = fields["journal"] = citation.authors.pop()
     if citation.entrytype == "misc" and not citation.authors and NEWSPAPER.search(fields.get("title", "")):
         paper = fields.pop("title")            # 《中國時報》，民國 91年 2 月 26 日，版 15: an untitled item
     if not NEWSPAPER.search(paper) or citation.entrytype not in ("article", "online", "misc"):

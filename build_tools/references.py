@@ -180,7 +180,7 @@ def placeholder(citation: Citation, works: list[Work], nid: NoteId) -> Work:
             if nid not in work.notes:
                 work.notes.append(nid)
             return work
-    work = Work("book", names, {"title": title, "langid": "zh-Hant" if CJK.search(citation.ref[2] + names[0]) else "en"},
+    work = Work(citation.entrytype, names, {"title": title, "langid": "zh-Hant" if CJK.search(citation.ref[2] + names[0]) else "en"},
                 [f"{names[0]}: {title}"], [nid], False)
     works.append(work)
     return work
