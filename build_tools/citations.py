@@ -48,10 +48,10 @@ class Citation:
 # --- splitting a note into citation segments --------------------------------------------------
 
 SECOND_HAND = re.compile(r"轉引自[：:]?\s*")
-# Words that introduce a citation (請參閱：…, 詳見…, 見 Joseph S. Nye…); 見 only where no Han
-# character precedes it (not 意見, 可見).
+# Words that introduce a citation (請參閱：…, 詳見…, 見 Joseph S. Nye…); 見 only at the start of
+# the segment or after punctuation (not 意見, 可見, nor 《見證台灣》).
 LEADS = re.compile(r"(?:(?:相關(?:資料|說明)?(?:的代表論述)?)?(?:請|可以|可|另可|另)?(?:參閱|參考|參見|參看)"
-                   r"|(?<![\u4e00-\u9fff])(?:詳見|另見|見))[：:]?\s*")
+                   r"|(?:^|(?<=[，,。；;：:\s]))(?:詳見|另見|見))[：:]?\s*")
 
 
 def segments(text: str) -> list[tuple[int, int]]:
@@ -82,7 +82,7 @@ def segments(text: str) -> list[tuple[int, int]]:
 # --- small field readers ---------------------------------------------------------------------
 
 # A URL runs to the first CJK character or full-width punctuation; the PDF's spaces inside it go.
-URL = re.compile(r"https?://[^\s，。、；）)」》\u3000-\u9fff\uff01-\uff5e]+(?:\s+(?![(（])[^\s，。、；）)」》\u3000-\u9fff\uff01-\uff5e]+)*")
+URL = re.compile(r"https?://[^\s，。、；）)」》<>\u3000-\u9fff\uff01-\uff5e]+(?:\s+(?![(（])[^\s，。、；）)」》<>\u3000-\u9fff\uff01-\uff5e]+)*")
 YEAR_WESTERN = re.compile(r"(?<!\d)(1[89]\d\d|20[0-4]\d)(?!\d)")
 YEAR_MINGUO = re.compile(r"民國?\s*(\d{2,3})\s*年")
 # The day a web page was read: 於 2011 年 5 月 11 日搜尋 (001), 瀏覽日期：2010年6月1日, 檢索日期：…,
@@ -390,11 +390,13 @@ def parse_work(text: str, offset: int) -> Citation | None:
     return chinese(body, offset + shift, title)
 
 
-AUTHOR_DATE = re.compile(r"^\s*(?P<names>[^()（）。，,][^()（）。]{1,120}?)\s*[（(](?P<year>\d{4})[a-z]?[）)]\s*[。.]\s*(?P<rest>\S.*)$")
+AUTHOR_DATE = re.compile(r"^\s*(?P<names>[^()（）。，,][^()（）。]{1,120}?)\s*(?:[（(](?P<year>\d{4})[a-z]?[）)]|(?<=\.)\s+(?P<bare>\d{4})[a-z]?)"
+                         r"\s*[。.]\s*(?P<rest>\S.*)$")
+CHICAGO_NAME = re.compile(r"^([A-Z][A-Za-z'’\-]+),\s*([A-Z][A-Za-z.\s\-]+?)(?:,?\s+and\s+([A-Z][A-Za-z.\s\-]+?))?\.?$")
 APA_NAME = re.compile(r"([A-Z][A-Za-z'’\-]+),\s*((?:[A-Z]\.\s*-?\s*)+)")
 APA_TITLE = re.compile(r"(.+?(?:[a-z0-9)]{2}|[\u4e00-\u9fff])[.?!。？])\s*(?=\S)")
-APA_JOURNAL = re.compile(r"^\s*(?P<journal>[^,，(（]+?)\s*[,，]\s*(?P<volume>\d+)\s*(?:[(（](?P<number>[^)）]+)[)）])?\s*[,，]\s*"
-                         r"(?P<pages>\d+\s*[-–]\s*\d+)")
+APA_JOURNAL = re.compile(r"^\s*(?P<journal>[^,，(（]+?)\s*(?:[,，]\s*|\s+(?=\d+\s*(?:[(（][^)）]+[)）])?\s*:))(?P<volume>\d+)\s*"
+                         r"(?:[(（](?P<number>[^)）]+)[)）])?\s*[,，:]\s*(?P<pages>\d+\s*[-–]\s*\d+)")
 APA_IMPRINT = re.compile(r"^\s*(?P<place>[^:：.。]{2,40}?)\s*[：:]\s*(?P<publisher>[^.。]+)")
 
 
@@ -408,20 +410,31 @@ def author_date(body: str, offset: int) -> Citation | None:
     ('book', ['J. S. Nye'], 'Soft power: The means to success', 'PublicAffairs', '2004')
     >>> author_date("江澤民（1997）。十五大報告指出，要高舉旗幟。", 0) is None
     True
+
+    Chicago's author-date reference list prints the year bare, after the name:
+
+    >>> c = author_date("Jervis, Robert. 1978. “Cooperation under the Security Dilemma.” World Politics 30 (2): 167–214.", 0)
+    >>> c.authors, c.fields["journal"], c.fields["volume"], c.fields["number"], c.fields["pages"]
+    (['Robert Jervis'], 'World Politics', '30', '2', '167--214')
     """
     match = AUTHOR_DATE.match(body)
     if not match:
         return None
     names, rest, start = match.group("names"), match.group("rest"), match.start("rest")
     western = APA_NAME.findall(names)
-    if western:
+    chicago = CHICAGO_NAME.match(names.strip()) if match.group("bare") else None
+    if match.group("bare") and not chicago:
+        return None
+    if chicago:
+        authors = [f"{chicago.group(2).strip()} {chicago.group(1)}"] + ([chicago.group(3).strip()] if chicago.group(3) else [])
+    elif western:
         authors = [f"{given.strip()} {family}" for family, given in western]
     elif CJK.search(names) and len(names) <= 40:
         authors = split_names(names)
     else:
         return None
     title = first_title(rest) if rest[:1] in "《〈「“" else None
-    if title is None and not western:
+    if title is None and not western and not chicago:
         return None                         # 江澤民（1997）。十五大報告指出…: commentary, not a reference
     if title:
         span, after = title, rest[title[1]:].lstrip("。.，, ")
@@ -434,7 +447,7 @@ def author_date(body: str, offset: int) -> Citation | None:
         name = clean(cut.group(1))
     citation = Citation("work", offset, offset + len(body), (offset + start + span[0], offset + start + span[1]),
                         entrytype="book", authors=authors)
-    citation.fields.update(title=name, year=match.group("year"))
+    citation.fields.update(title=name, year=match.group("year") or match.group("bare"))
     journal = re.match(r"[《『]([^》』]+)[》』]\s*[,，]?\s*(?P<tail>.*)$", after)
     container = APA_JOURNAL.match(journal.group(1) + ", " + journal.group("tail") if journal else after)
     imprint = APA_IMPRINT.match(after)

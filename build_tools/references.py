@@ -546,7 +546,7 @@ EAST_ASIAN_SURNAMES = {
 }
 CORPORATE = re.compile(r"\b(?:Commission|Council|Institute|Institution|Ministry|Department|Office|Agency|"
                        r"Cent(?:er|re)|Organi[sz]ation|Association|University|Foundation|Committee|Bank|"
-                       r"Fund|Times|Press|Nations|Studies)\b|(?:[所部會院社局處室館署廳]|中心|委員會|基金會|報)$")
+                       r"Fund|Times|Press|Nations|Studies)\b|(?:[所部會院社局處室館署廳]|中心|委員會|會議|基金會|報)$")
 
 
 def is_corporate(name: str) -> bool:
