@@ -8,7 +8,12 @@ The notes of each `DOC` are resolved together (`references.resolve`, as the buil
 back-reference is checked by the work it resolves to. A gold citation `W(type, **fields)` lists
 the biblatex type and the fields the entry must have exactly (`None`: must lack); `year` is the
 year of `year` or `date`, `type_` the field `type`; `loc` the locator the note cites; `label` names it for a later
-back-reference `B(label, loc)`, which must resolve to that same work."""
+back-reference `B(label, loc)`, which must resolve to that same work.
+
+The groups before `held-out-zh` were written before the parser was changed for them (it got 33
+of their 63 citations right); each `held-out-*` group was written after the previous round of
+rules and scored before any change made for it: held-out-zh/-en 21 of 23, held-out-2-* 11 of 17,
+held-out-3 10 of 12, held-out-4 10 of 14."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -225,7 +230,7 @@ DOCS = {
             year="1999")]),
         ("同上、60頁。", [B("iokibe", "60")]),
     ],
-    # Written after the parser was fixed on the groups above, and scored before any change for it.
+    # Held out: written after the parser was fixed on the groups above, scored before any change for them.
     "held-out-zh": [
         ("高朗，《中華民國外交關係之演變》（台北：五南，1993年），頁 20-21。",
          [w("book", "20-21", author="高朗", title="中華民國外交關係之演變", publisher="五南", address="台北", year="1993")]),
