@@ -46,6 +46,7 @@ class Work:
     parent: "Work | None" = None      # the volume of a chapter (crossref), when the notes name it
     aliases: list[str] = field(default_factory=list)   # earlier keys of its entry (biblatex `ids`)
     related: list = field(default_factory=list)        # its other editions or printings
+    locators: list[str] = field(default_factory=list)  # the pages its citations cite
 
     @property
     def title(self) -> str:
@@ -161,6 +162,7 @@ def resolve(texts) -> Bibliography:
                 links.append(link)
     inherit_books(works)
     find_volumes(works, links)
+    chapters_of_cited_volumes(works)
     relate_printings(works)
     return Bibliography(works, links)
 
@@ -178,7 +180,7 @@ def placeholder(citation: Citation, works: list[Work], nid: NoteId) -> Work:
             if nid not in work.notes:
                 work.notes.append(nid)
             return work
-    work = Work("book", names, {"title": title, "langid": "zh-Hant" if CJK.search(citation.ref[2] + names[0]) else "en"},
+    work = Work(citation.entrytype, names, {"title": title, "langid": "zh-Hant" if CJK.search(citation.ref[2] + names[0]) else "en"},
                 [f"{names[0]}: {title}"], [nid], False)
     works.append(work)
     return work
@@ -215,6 +217,24 @@ def find_volumes(works: list[Work], links: list[Link]) -> None:
                 volume.notes.append(note)
 
 
+def chapters_of_cited_volumes(works: list[Work]) -> None:
+    """A chapter whose book the notes also cite as a whole (001: Shin-Wha Lee's chapter “in Martina
+    Timmermann and Jitsuo Tsuchiyama ed., Institutionalizing Northeast Asia…”, and that volume
+    cited by its editors) has the volume as its parent (biblatex `crossref`)."""
+    volumes = [w for w in works if w.entrytype in ("collection", "book") and not w.authors and w.fields.get("editor")
+               and w.title != UNKNOWN_TITLE]
+    for work in works:
+        if work.entrytype != "incollection" or work.parent is not None or not work.fields.get("booktitle"):
+            continue
+        book, editor = normal(work.fields["booktitle"]), person_key(work.fields.get("editor", "").split(" and ")[0])
+        for volume in volumes:
+            title = normal(volume.title)
+            if len(min(book, title, key=len)) >= 4 and (book.startswith(title) or title.startswith(book)) and \
+                    person_key(volume.fields["editor"].split(" and ")[0]) == editor:
+                work.parent = volume
+                break
+
+
 def relate_printings(works: list[Work]) -> None:
     """Editions and printings of one work, kept apart, name each other (biblatex `related`)."""
     for i, work in enumerate(works):
@@ -247,11 +267,35 @@ def attach(citation: Citation, works: list[Work], nid: NoteId) -> Work:
                 work.identities.append(identity(citation))
             if nid not in work.notes:
                 work.notes.append(nid)
+            cited_at(work, citation.locator)
             return work
     work = Work(citation.entrytype, list(citation.authors), dict(citation.fields),
                 [identity(citation)], [nid], citation.complete)
+    cited_at(work, citation.locator)
     works.append(work)
     return work
+
+
+def page_numbers(locator: str) -> list[int]:
+    """The pages of a locator, ranges spelled out at their ends: "47, 98-99" → [47, 98, 99]."""
+    return [int(n) for n in re.findall(r"\d+", locator)]
+
+
+def cited_at(work: Work, locator: str) -> None:
+    """Record the page a citation cites; a range taken for the work's extent (pages) that another
+    citation of the work cites outside was only a locator too, and is no extent (001: 蔡東杰's
+    chapter cited at 頁 108 and at 頁 109-116; 武心波's at 169-174 and at 176-178).
+
+    >>> w = Work("incollection", ["蔡東杰"], {"title": "東北亞安全問題", "pages": "109--116"})
+    >>> cited_at(w, "109-116"); cited_at(w, "108"); "pages" in w.fields
+    False
+    """
+    if locator:
+        work.locators.append(locator)
+    extent = re.fullmatch(r"(\d+)--(\d+)", work.fields.get("pages", ""))
+    if extent and any(not int(extent.group(1)) <= page <= int(extent.group(2))
+                      for cited in work.locators for page in page_numbers(cited)):
+        del work.fields["pages"]
 
 
 def back_target(citation: Citation, nid: NoteId, by_note: dict, order: list[NoteId]) -> Work | None:
@@ -309,11 +353,18 @@ def pinyin(text: str) -> list[str]:
 
 
 def surname(name: str) -> str:
-    """The romanised surname used in keys and for sorting: 李明 → li, Robert O. Keohane → keohane."""
+    """The romanised surname used in keys and for sorting: 李明 → li, Robert O. Keohane → keohane,
+    and a romanised East-Asian name printed surname-first by that surname.
+
+    >>> surname("李明"), surname("Robert O. Keohane"), surname("Chu Shulong"), surname("Choe Sang-hun")
+    ('li', 'keohane', 'chu', 'choe')
+    """
     name = name.strip()
     if CJK.match(name):
         family = name[:2] if name.startswith(COMPOUND_SURNAMES) else name[:1]
         return SURNAME_READINGS.get(family) or "".join(pinyin(family))
+    if not is_corporate(name) and " " in name and "," not in name:   # Chu Shulong: family name first
+        name = bib_name(name).split(",")[0]
     words = [w for w in re.split(r"[\s.]+", name) if w and w.lower() != "jr"]
     if is_corporate(name):                   # The International Institute for …: its first word
         words = [w for w in words if w.lower() not in STOPWORDS][:1]
@@ -495,7 +546,7 @@ EAST_ASIAN_SURNAMES = {
 }
 CORPORATE = re.compile(r"\b(?:Commission|Council|Institute|Institution|Ministry|Department|Office|Agency|"
                        r"Cent(?:er|re)|Organi[sz]ation|Association|University|Foundation|Committee|Bank|"
-                       r"Fund|Times|Press|Nations|Studies)\b|(?:[所部會院社局處]|中心|委員會|基金會|報)$")
+                       r"Fund|Times|Press|Nations|Studies)\b|(?:[所部會院社局處室館署廳]|中心|委員會|會議|基金會|報)$")
 
 
 def is_corporate(name: str) -> bool:
@@ -503,6 +554,8 @@ def is_corporate(name: str) -> bool:
 
     >>> is_corporate("Commission on Global Governance"), is_corporate("中國國際問題研究所"), is_corporate("高朗")
     (True, True, False)
+    >>> is_corporate("中共中央文獻研究室"), is_corporate("國史館")
+    (True, True)
     """
     return bool(CORPORATE.search(name))
 
@@ -679,11 +732,14 @@ def link_notes(bibliography: Bibliography, slug: str, library=None) -> dict:
 
 
 def locator_label(locator: str) -> str:
-    """The page a citation cites, as a reader expects it: 頁 47, pp. 23–29.
+    """The page a citation cites, as a reader expects it: 頁 47, 頁 23–29; a part of the book as the
+    note names it.
 
-    >>> locator_label("23-29"), locator_label("47")
-    ('頁 23–29', '頁 47')
+    >>> locator_label("23-29"), locator_label("47"), locator_label("preface to the fourth edition")
+    ('頁 23–29', '頁 47', 'preface to the fourth edition')
     """
+    if not locator[:1].isdigit():
+        return locator
     return "頁 " + locator.replace("--", "–").replace("-", "–")
 
 

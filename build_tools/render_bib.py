@@ -72,11 +72,14 @@ def pages_of(value: str) -> str:
 
 
 def news_date(f: dict, chinese: bool) -> str:
-    """A newspaper item's date and page: 2001 年 11 月 8 日，版 15 / October 25, 2011, 15."""
+    """A newspaper item's date and page: 2001 年 11 月 8 日，版 15 / October 25, 2011, 15.
+
+    >>> news_date({"date": "2002-02-26", "pages": "15"}, True), news_date({"date": "2011-10-25"}, False)
+    ('2002 年 2 月 26 日，版 15', 'October 25, 2011')
+    """
     parts = [int(part) for part in f.get("date", "").split("-") if part.isdigit()]
     if chinese:
-        date = "".join(f"{n} {unit}" for n, unit in zip(parts, ("年", "月", "日"))).replace(" 年", " 年 ").strip()
-        date = " ".join(date.split())
+        date = " ".join(f"{n} {unit}" for n, unit in zip(parts, ("年", "月", "日")))
         return date + (f"，版 {f['pages']}" if f.get("pages") else "")
     months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
               "October", "November", "December"]
@@ -109,6 +112,10 @@ def chinese_entry(kind: str, f: dict) -> str:
     elif kind == "thesis":
         degree = "博士論文" if f.get("type") == "phdthesis" else "碩士論文"
         body = f"《{title}》。{escape(f.get('institution', ''))}{degree}。"
+    elif kind == "inproceedings":
+        host = escape(f.get("organization", ""))
+        body = f"〈{title}〉，發表於「{escape(f.get('booktitle', ''))}」" + (f"，{host}" if host else "") + \
+            (f"，{pages}" if pages else "") + "。"
     elif kind == "online":
         site = escape(f.get("organization", ""))
         body = f"〈{title}〉。" + (f"{site}。" if site else "")
@@ -151,6 +158,10 @@ def western_entry(kind: str, f: dict) -> str:
     elif kind == "thesis":
         degree = "PhD diss." if f.get("type") == "phdthesis" else "Master's thesis"
         body = f"“{title}.” {degree}, {escape(f.get('institution', ''))}."
+    elif kind == "inproceedings":
+        host = escape(f.get("organization", ""))
+        body = f"“{title}.” Paper presented at {escape(f.get('booktitle', ''))}" + (f", {host}" if host else "") + \
+            (f", {pages}" if pages else "") + "."
     else:
         body = f"*{title}*.{edition}" + (f" {place}." if place else "")
     if not who:                                  # no author: the title first, the year after it
@@ -267,7 +278,7 @@ def render_bibliography(bibliography: Bibliography, library, texts) -> str:
 
 COINS_FORMATS = {"article": ("journal", "article"), "book": ("book", "book"), "collection": ("book", "book"),
                  "manual": ("book", "book"), "incollection": ("book", "bookitem"), "inbook": ("book", "bookitem"),
-                 "thesis": ("dissertation", ""), "report": ("book", "report")}
+                 "thesis": ("dissertation", ""), "report": ("book", "report"), "inproceedings": ("book", "proceeding")}
 
 
 def coins(entry) -> str:
@@ -285,13 +296,13 @@ def coins(entry) -> str:
              ("rfr_id", "info:sid/taiwan-foreign-relations.edition")]
     if genre:
         pairs.append(("rft.genre", genre))
-    title_key = {"journal": "rft.atitle", "book": "rft.atitle" if genre == "bookitem" else "rft.btitle",
+    title_key = {"journal": "rft.atitle", "book": "rft.atitle" if genre in ("bookitem", "proceeding") else "rft.btitle",
                  "dissertation": "rft.title", "dc": "rft.title"}[fmt]
     pairs.append((title_key, f.get("title", "")))
     if fmt == "journal":
         pairs += [("rft.jtitle", f.get("journal", "")), ("rft.volume", f.get("volume", "")),
                   ("rft.issue", f.get("number", "")), ("rft.pages", pages_of(f.get("pages", "")))]
-    if genre == "bookitem":
+    if genre in ("bookitem", "proceeding"):
         pairs += [("rft.btitle", f.get("booktitle", "")), ("rft.pages", pages_of(f.get("pages", "")))]
     if fmt in ("book", "dissertation"):
         pairs += [("rft.pub", f.get("publisher", "") or f.get("institution", "")), ("rft.place", f.get("address", "")),
@@ -314,7 +325,7 @@ def coins(entry) -> str:
 
 CSL_TYPES = {"article": "article-journal", "book": "book", "collection": "book", "manual": "book",
              "incollection": "chapter", "inbook": "chapter", "thesis": "thesis", "online": "webpage",
-             "report": "report", "misc": "document"}
+             "report": "report", "misc": "document", "inproceedings": "paper-conference"}
 
 
 def csl_name(name: str) -> dict:

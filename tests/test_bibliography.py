@@ -286,3 +286,34 @@ def test_entry_titles_keep_their_brackets_balanced(entries):
     for key, entry in entries.items():
         for open_, close in pairs:
             assert entry["title"].count(open_) == entry["title"].count(close), (key, entry["title"])
+
+
+@pytest.mark.skipif(__import__("shutil").which("biber") is None, reason="biber is installed by `make test`")
+def test_an_unknown_year_reads_as_no_date_in_biber_and_csl(tmp_path):
+    """`date = {XXXX}` (ISO 8601-2 / EDTF: year unspecified) is what the data model accepts for a
+    work the notes give no year; biber keeps no date for it (its unspecified-digit parser reads
+    199X, 19XX, 1999-XX, not XXXX), so a biblatex style prints its "n.d.", and references.json
+    carries no `issued`, which CSL processors print as "n.d." too. A real year stays a date."""
+    import json
+    import subprocess
+
+    from build_tools.references import ROOT
+    from build_tools.render_bib import render_csl_json
+
+    library = load_bib()
+    unknown = {entry.key for entry in library.entries if entry.fields_dict.get("date") and
+               entry.fields_dict["date"].value == "XXXX"}
+    assert len(unknown) >= 10
+    (tmp_path / "references.bib").write_text(BIB.read_text(encoding="utf-8"), encoding="utf-8")
+    result = subprocess.run(["biber", "--tool", f"--configfile={ROOT / 'bib' / 'biber-tool.conf'}",
+                             "--output-format=biblatexml", "--output-file=out.bltxml", "references.bib"],
+                            capture_output=True, text=True, timeout=600, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    xml = (tmp_path / "out.bltxml").read_text(encoding="utf-8")
+    issued = {m.group(1): "<bltx:date>" in m.group(2)          # urldate is <bltx:date type="url">
+              for m in re.finditer(r'<bltx:entry id="([^"]+)"(.*?)(?=<bltx:entry |\Z)', xml, re.S)}
+    assert not any(issued[key] for key in unknown)
+    assert issued["li2010tianan"] and issued["xin2011zhongqi"]
+    items = {item["id"]: item for item in json.loads(render_csl_json(library))}
+    assert not any("issued" in items[key] for key in unknown)
+    assert items["xin2011zhongqi"]["issued"] == {"date-parts": [[2011, 1, 30]]}
