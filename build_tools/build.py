@@ -32,9 +32,10 @@ from .glossary import check_printed, check_references, find_note_uses, find_uses
 from .references import BIB, check_library, citation_report, link_notes, load_bib, resolve
 from .annotations import check_annotations
 from .render_annotations import render_index
-from .render import (anchor_entries, own_heading, render_anchors, render_catalogue, render_glossary, render_nav,
+from .render import (anchor_entries, own_heading, render_anchors, render_catalogue, render_nav,
                      render_text, split_pages, text_note)
 from .render_bib import render_bibliography, render_csl_json
+from .render_glossary import glossary_files
 from .render_print import whole_text_files
 from .cite import release
 from .places import cite_files
@@ -44,6 +45,7 @@ from .search_index import index_site
 
 DOCS = ROOT / "docs"
 GENERATED_DIR = DOCS / "texts"
+GENERATED_FOLDERS = ("texts", "terms")        # folders of docs/ that hold only generated files
 VERSION_FILE = ROOT / "VERSION"
 
 
@@ -226,7 +228,7 @@ def generate_files(texts: list[CleanText], terms: list | None = None, library=No
                               lambda text=text: {**render_text(text, by_id), **whole_text_files(text, by_id),
                                                  **cite_files(text), **download_files(text)}))
         text_anchors[slug]["downloads"] = download_entries(slug)
-    files["glossary.md"] = memo.get("glossary.md", shared, lambda: render_glossary(terms, texts))
+    files.update(memo.get("glossary.md", shared, lambda: glossary_files(terms, texts)))
     files["bibliography.md"] = memo.get("bibliography.md", shared,
                                         lambda: render_bibliography(bibliography, library, texts))
     files["annotations.md"] = memo.get("annotations.md", everything, lambda: render_index(placed, texts))
@@ -302,7 +304,7 @@ def write_docs(files: dict[str, str], docs: Path = DOCS, journal: Journal | None
     """Write generated files under docs/, remove stale ones; returns how many changed."""
     changed = sum(write_if_changed(docs / rel, content, journal) for rel, content in sorted(files.items()))
     wanted = {docs / rel for rel in files}
-    for stale in sorted((docs / "texts").rglob("*")) if (docs / "texts").exists() else []:
+    for stale in sorted(path for folder in GENERATED_FOLDERS for path in (docs / folder).rglob("*")):
         if stale.is_file() and stale not in wanted:
             if journal is not None:
                 journal.keep(stale)

@@ -12,15 +12,16 @@ scratch copy (the built site is not edited) and handed to Pagefind:
   passage of a text ranks before the reference pages that list the same words, and for the
   editors' annotations on a text's page, so that the text's own words rank before them;
 - cite boxes (`data-search-exclude`), permalinks and footnote numbers ignored;
-- every Han character (and full-width punctuation mark) its own word (`one_word_per_character`). Pagefind segments Chinese with its
-  own dictionary when it indexes and with the browser's (Intl.Segmenter) when it searches; the
-  two disagree on Traditional text (the index has 貿易 + 區 where the query has 貿易區), and a query
-  word the index lacks finds nothing. With one character per word, assets/search.js searches the
+- every Han character (and full-width punctuation mark) its own word (`one_word_per_character`). Pagefind's
+  zh-tw index segments Chinese with its own dictionary when it indexes and with the browser's
+  (Intl.Segmenter) when it searches; the two disagree on Traditional text (the index has 貿易 + 區
+  where the query has 貿易區), and a query word the index lacks finds nothing. So the index's
+  language is `und` (see LANGUAGE): no segmenter runs. With one character per word, assets/search.js searches the
   characters of a query and ranks the pages where they stand together, in order, first: a phrase
   search that cannot miss a word the segmenter did not know, and finds names and glossary terms
   whole and by their parts.
 
-Pagefind (the `pagefind[extended]` wheel, which segments Chinese) writes its chunked index and
+Pagefind (the `pagefind[extended]` wheel) writes its chunked index and
 its UI into `<site>/pagefind/`; nothing is fetched at run time. Simplified-character queries are
 converted in the browser with `assets/s2t.json` (see `simplified_table`). The generator's own
 search index, built only because its search plugin puts the search box into the header, is not
@@ -52,6 +53,12 @@ IGNORED = ["[data-search-exclude]", ".headerlink", ".para-link", ".footnote-ref"
 USES = re.compile(r"<p>出現於：</p>\s*<ul>")
 KINDS = {"glossary/": "詞彙表", "bibliography/": "參考文獻", "annotations/": "編者註"}
 TEXT_KIND = "正文"
+# The index's language: `und` (undetermined), not zh-tw. The marked pages hold one word per Han
+# character already, so Pagefind's Chinese segmenter (its dictionary loaded, every page segmented)
+# would only cost time: more than half of the indexing. Without a stemmer Latin words are indexed
+# as printed, as under zh-tw. In the browser, Pagefind finds no index for the page's zh-TW and
+# takes the only one there is; the query is split by assets/search.js, as before.
+LANGUAGE = "und"
 REFERENCE_WEIGHT = 0.3     # the glossary, bibliography and annotations index, against 1 for the texts
 ANNOTATION_WEIGHT = 0.5    # an editors' note on a text's page, against 1 for the text's own words
 ANNOTATION = re.compile(r'<details class="note annotation"')
@@ -194,7 +201,7 @@ def index_site(site: Path) -> dict:
 def run_pagefind(pages: Path, output: Path) -> dict:
     """Pagefind over the marked pages; {'pages': n, 'words': n, 'filters': n} from its report."""
     command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(output),
-               "--force-language", "zh-tw"]
+               "--force-language", LANGUAGE]
     for selector in IGNORED:
         command += ["--exclude-selectors", selector]
     result = subprocess.run(command, capture_output=True, text=True)
