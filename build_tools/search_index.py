@@ -103,6 +103,23 @@ def mark_page(page: str, kind: str, title: str | None) -> str:
                        page, count=1).replace('md-typeset">', 'md-typeset">' + metas, 1)
 
 
+def article_only(page: str) -> str:
+    """A built page reduced to its head and its content article: Pagefind indexes the article alone
+    (`data-pagefind-body`), and the navigation of every text around it (a third of a text page,
+    more as the corpus grows) would only be parsed, here and by Pagefind, to be skipped.
+
+    >>> article_only('<html><head><title>甲</title></head><body class="x"><nav>…</nav>'
+    ...              '<article class="md-content__inner md-typeset"><h1>甲</h1></article><footer>…</footer></body></html>')
+    '<html><head><title>甲</title></head><body class="x"><article class="md-content__inner md-typeset"><h1>甲</h1></article></body></html>'
+    """
+    body = page.find("<body")
+    start = ARTICLE.search(page)
+    end = page.find("</article>", start.end()) if start else -1
+    if body < 0 or end < 0:
+        return page
+    return page[:page.index(">", body) + 1] + page[start.start():end] + "</article></body></html>"
+
+
 def one_word_per_character(page: str) -> str:
     """A page with a space around every Han character and full-width punctuation mark of its text,
     also across inline tags; tags and their attributes are left as they are. The words Pagefind
@@ -148,15 +165,19 @@ def simplified_table(characters: Counter) -> dict[str, str]:
     """
     import opencc
 
-    to_simplified, to_traditional = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+    def each(converter, chars: list[str]) -> list[str]:
+        """Each character converted on its own (one call: a line per character)."""
+        return converter.convert("\n".join(chars)).split("\n") if chars else []
+
+    own = sorted(characters)
     candidates: dict[str, list[str]] = {}
-    for char in sorted(characters):
-        simple = to_simplified.convert(char)
+    for char, simple in zip(own, each(opencc.OpenCC("t2s"), own)):
         if simple != char and len(simple) == 1 and simple not in characters:
             candidates.setdefault(simple, []).append(char)
+    simples = sorted(candidates)
     table = {}
-    for simple, chars in sorted(candidates.items()):
-        preferred = to_traditional.convert(simple)
+    for simple, preferred in zip(simples, each(opencc.OpenCC("s2t"), simples)):
+        chars = candidates[simple]
         table[simple] = preferred if preferred in chars else max(chars, key=lambda c: (characters[c], c))
     return table
 
@@ -185,7 +206,7 @@ def index_site(site: Path) -> dict:
             characters += han_characters(page)
             target = page_file(Path(scratch), url)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(mark_page(page, kind, title), encoding="utf-8")
+            target.write_text(mark_page(article_only(page), kind, title), encoding="utf-8")
         shutil.rmtree(site / BUNDLE, ignore_errors=True)
         counts = run_pagefind(Path(scratch), site / BUNDLE)
     (site / TABLE).parent.mkdir(parents=True, exist_ok=True)
@@ -198,10 +219,19 @@ def index_site(site: Path) -> dict:
     return counts
 
 
+def pagefind_command() -> list[str]:
+    """Pagefind's binary from its wheel (not `python -m pagefind`, a Python started only to find it)."""
+    try:
+        from pagefind_bin_extended import get_executable
+
+        return [str(get_executable())]
+    except (ImportError, FileNotFoundError):
+        return [sys.executable, "-m", "pagefind"]
+
+
 def run_pagefind(pages: Path, output: Path) -> dict:
     """Pagefind over the marked pages; {'pages': n, 'words': n, 'filters': n} from its report."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(output),
-               "--force-language", LANGUAGE]
+    command = [*pagefind_command(), "--site", str(pages), "--output-path", str(output), "--force-language", LANGUAGE]
     for selector in IGNORED:
         command += ["--exclude-selectors", selector]
     result = subprocess.run(command, capture_output=True, text=True)

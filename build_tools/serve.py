@@ -274,13 +274,15 @@ class Site:
         started = time.perf_counter()
         try:
             written = self.generate()
+            generated = time.perf_counter()
             full = not self.built or any(path.startswith(FULL_BUILD) for path in changed | written) \
                 or any(not (ROOT / path).exists() for path in written)
             later = set() if full else {path for path in written if is_secondary(path)}
             with kept_back(later):
                 self.build_pages(full)
             self.error = None
-            print(f"built in {time.perf_counter() - started:.2f} s ({len(written)} generated files changed; "
+            print(f"built in {time.perf_counter() - started:.2f} s (generation {generated - started:.2f} s; "
+                  f"{len(written)} generated files changed; "
                   f"{'full' if full else 'changed pages only'}{'; secondary pages next' if later else ''})",
                   file=sys.stderr, flush=True)
             if later:
