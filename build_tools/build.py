@@ -224,8 +224,9 @@ def generate_files(texts: list[CleanText], terms: list | None = None, library=No
         linked = memo.get(f"links:{slug}", shared, lambda text=text: link_text(text, terms, bibliography, library))
         text.term_uses, text.note_terms, text.note_citations, text.citation_report = linked
         files.update(memo.get(f"pages:{slug}", digest(shared, ANNOTATIONS / f"{slug}.yml"),
-                              lambda text=text: {**render_text(text, by_id), **whole_text_files(text, by_id),
-                                                 **cite_files(text), **download_files(text)}))
+                              lambda text=text: {**render_text(text, by_id), **whole_text_files(text, by_id)}))
+        # the cite files and downloads hold no annotation: a save of one does not render them again
+        files.update(memo.get(f"extras:{slug}", shared, lambda text=text: {**cite_files(text), **download_files(text)}))
         text_anchors[slug]["downloads"] = download_entries(slug)
     files.update(memo.get("glossary.md", shared, lambda: glossary_files(terms, texts)))
     files["bibliography.md"] = memo.get("bibliography.md", shared,
