@@ -14,15 +14,24 @@ invented in the other.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from .markers import MARK_CLOSE, MARK_OPEN
 from .model import CleanText
 
 
+# What `chars` does not count: whitespace (`\s` is str.isspace in a str pattern) and the markers.
+UNCOUNTED = re.compile(f"[\\s{MARK_OPEN}{MARK_CLOSE}]+")
+
+
 def chars(text: str) -> Counter:
-    """Non-whitespace characters; a note marker counts as its digits."""
-    return Counter(ch for ch in text if not ch.isspace() and ch not in (MARK_OPEN, MARK_CLOSE))
+    """Non-whitespace characters; a note marker counts as its digits.
+
+    >>> chars(f"第一\u3000章 {MARK_OPEN}12{MARK_CLOSE}") == Counter("第一章12")
+    True
+    """
+    return Counter(UNCOUNTED.sub("", text))
 
 
 def table_characters(spec) -> Counter:

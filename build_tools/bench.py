@@ -334,7 +334,8 @@ def reload_latencies(project: Path, env: dict, saves: int = 3) -> list[float]:
                 marker = f"（計時 {run}）"
                 saved = time.monotonic()
                 edit_annotation(project, marker, path)
-                tab.wait_for_function(f"document.body.textContent.includes({marker!r})", timeout=60_000, polling=50)
+                tab.wait_for_function(f"document.body !== null && document.body.textContent.includes({marker!r})",
+                                      timeout=60_000, polling=50)      # (no body while the page reloads)
                 latencies.append(time.monotonic() - saved)
                 tab.wait_for_function("document.readyState === 'complete'")
             browser.close()

@@ -49,7 +49,7 @@ def _at(path: Path, mark, message: str) -> EditionError:
 
 def _scalar(path: Path, node: yaml.Node):
     try:
-        return yaml.SafeLoader("").construct_object(node, deep=True)
+        return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
     except yaml.constructor.ConstructorError as exc:
         raise _at(path, node.start_mark, f"YAML tag '{node.tag}' is not allowed — write a plain value") from None
     except ValueError as exc:
@@ -68,7 +68,7 @@ def _to_python(node: yaml.Node, path: Path, loc: tuple, positions: Positions) ->
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _at(path, key_node.start_mark, "a key must be a plain name — write `name: value`")
-            key = yaml.SafeLoader("").construct_scalar(key_node)
+            key = yaml.constructor.SafeConstructor().construct_scalar(key_node)
             if key in result:
                 raise _at(path, key_node.start_mark, f"duplicate key '{key}' — keep one of them")
             result[key] = _to_python(value_node, path, loc + (key,), positions)
@@ -127,6 +127,20 @@ def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
     return f"YAML syntax error: {problem} — fix the syntax"
 
 
+# libyaml's parser when PyYAML has it (ten times faster); a file it rejects is parsed again by
+# PyYAML's pure-Python parser, whose error messages the friendly ones below are made from.
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _compose(path: Path, text: str, loader) -> yaml.Node | None:
+    """The document's node tree; anchors and aliases refused."""
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _at(path, event.start_mark, "YAML anchors and aliases (&name, *name) are not allowed "
+                                              "in data files — write the value out")
+    return yaml.compose(text, Loader=loader)
+
+
 def load_yaml(path: Path) -> tuple[Any, Positions]:
     """Parse one YAML document; return the data and the position of every value.
 
@@ -138,11 +152,18 @@ def load_yaml(path: Path) -> tuple[Any, Positions]:
         raise EditionError(path, "no such file — check the name")
     text = decode(path, Path(path).read_bytes())
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise _at(path, event.start_mark, "YAML anchors and aliases (&name, *name) are not allowed "
-                                                  "in data files — write the value out")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(path, text, FAST_LOADER)
+    except yaml.YAMLError:          # PyYAML's own parser words the error as the messages below expect
+        node = _checked_compose(path, text)
+    positions: Positions = {}
+    data = _to_python(node, path, (), positions) if node is not None else None
+    return data, positions
+
+
+def _checked_compose(path: Path, text: str) -> yaml.Node | None:
+    """The node tree by PyYAML's own parser, its syntax errors as one-line messages."""
+    try:
+        return _compose(path, text, yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if "mapping values are not allowed" in str(exc.problem):
@@ -150,9 +171,6 @@ def load_yaml(path: Path) -> tuple[Any, Positions]:
             if friendly:
                 raise EditionError(path, friendly[0], mark.line + 1, friendly[1]) from None
         raise _at(path, mark, _syntax_message(exc)) from None
-    positions: Positions = {}
-    data = _to_python(node, path, (), positions) if node is not None else None
-    return data, positions
 
 
 def _position(positions: Positions, loc: tuple) -> tuple[int | None, int | None]:

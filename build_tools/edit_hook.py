@@ -11,15 +11,16 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)     # libyaml: the edition files are long
 
 
 def sources() -> dict[str, str]:
     """Docs path of each generated page -> repository path of the file to edit for it."""
     edited = {"glossary.md": "glossary/terms.yml", "bibliography.md": "bib/references.bib",
               "annotations.md": "annotations/", "changelog.md": "CHANGELOG.zh-TW.md",
-              "texts/index.md": "editions/"}
+              "texts/index.md": "editions/", "terms/": "glossary/terms.yml"}
     for path in sorted((ROOT / "editions").glob("*.yml")):
-        slug = yaml.safe_load(path.read_text(encoding="utf-8"))["slug"]
+        slug = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_LOADER)["slug"]
         edited[f"texts/{slug}/"] = f"annotations/{slug}.yml"
         edited[f"texts/{slug}/report.md"] = f"editions/{path.name}"
     edited["license.md"] = "LICENSE"

@@ -12,15 +12,16 @@ scratch copy (the built site is not edited) and handed to Pagefind:
   passage of a text ranks before the reference pages that list the same words, and for the
   editors' annotations on a text's page, so that the text's own words rank before them;
 - cite boxes (`data-search-exclude`), permalinks and footnote numbers ignored;
-- every Han character (and full-width punctuation mark) its own word (`one_word_per_character`). Pagefind segments Chinese with its
-  own dictionary when it indexes and with the browser's (Intl.Segmenter) when it searches; the
-  two disagree on Traditional text (the index has 貿易 + 區 where the query has 貿易區), and a query
-  word the index lacks finds nothing. With one character per word, assets/search.js searches the
+- every Han character (and full-width punctuation mark) its own word (`one_word_per_character`). Pagefind's
+  zh-tw index segments Chinese with its own dictionary when it indexes and with the browser's
+  (Intl.Segmenter) when it searches; the two disagree on Traditional text (the index has 貿易 + 區
+  where the query has 貿易區), and a query word the index lacks finds nothing. So the index's
+  language is `und` (see LANGUAGE): no segmenter runs. With one character per word, assets/search.js searches the
   characters of a query and ranks the pages where they stand together, in order, first: a phrase
   search that cannot miss a word the segmenter did not know, and finds names and glossary terms
   whole and by their parts.
 
-Pagefind (the `pagefind[extended]` wheel, which segments Chinese) writes its chunked index and
+Pagefind (the `pagefind[extended]` wheel) writes its chunked index and
 its UI into `<site>/pagefind/`; nothing is fetched at run time. Simplified-character queries are
 converted in the browser with `assets/s2t.json` (see `simplified_table`). The generator's own
 search index, built only because its search plugin puts the search box into the header, is not
@@ -52,6 +53,12 @@ IGNORED = ["[data-search-exclude]", ".headerlink", ".para-link", ".footnote-ref"
 USES = re.compile(r"<p>出現於：</p>\s*<ul>")
 KINDS = {"glossary/": "詞彙表", "bibliography/": "參考文獻", "annotations/": "編者註"}
 TEXT_KIND = "正文"
+# The index's language: `und` (undetermined), not zh-tw. The marked pages hold one word per Han
+# character already, so Pagefind's Chinese segmenter (its dictionary loaded, every page segmented)
+# would only cost time: more than half of the indexing. Without a stemmer Latin words are indexed
+# as printed, as under zh-tw. In the browser, Pagefind finds no index for the page's zh-TW and
+# takes the only one there is; the query is split by assets/search.js, as before.
+LANGUAGE = "und"
 REFERENCE_WEIGHT = 0.3     # the glossary, bibliography and annotations index, against 1 for the texts
 ANNOTATION_WEIGHT = 0.5    # an editors' note on a text's page, against 1 for the text's own words
 ANNOTATION = re.compile(r'<details class="note annotation"')
@@ -94,6 +101,23 @@ def mark_page(page: str, kind: str, title: str | None) -> str:
                     for name, value in filters)
     return ARTICLE.sub(lambda m: f'<article data-pagefind-body{weight} class="md-content__inner md-typeset"',
                        page, count=1).replace('md-typeset">', 'md-typeset">' + metas, 1)
+
+
+def article_only(page: str) -> str:
+    """A built page reduced to its head and its content article: Pagefind indexes the article alone
+    (`data-pagefind-body`), and the navigation of every text around it (a third of a text page,
+    more as the corpus grows) would only be parsed, here and by Pagefind, to be skipped.
+
+    >>> article_only('<html><head><title>甲</title></head><body class="x"><nav>…</nav>'
+    ...              '<article class="md-content__inner md-typeset"><h1>甲</h1></article><footer>…</footer></body></html>')
+    '<html><head><title>甲</title></head><body class="x"><article class="md-content__inner md-typeset"><h1>甲</h1></article></body></html>'
+    """
+    body = page.find("<body")
+    start = ARTICLE.search(page)
+    end = page.find("</article>", start.end()) if start else -1
+    if body < 0 or end < 0:
+        return page
+    return page[:page.index(">", body) + 1] + page[start.start():end] + "</article></body></html>"
 
 
 def one_word_per_character(page: str) -> str:
@@ -141,15 +165,19 @@ def simplified_table(characters: Counter) -> dict[str, str]:
     """
     import opencc
 
-    to_simplified, to_traditional = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+    def each(converter, chars: list[str]) -> list[str]:
+        """Each character converted on its own (one call: a line per character)."""
+        return converter.convert("\n".join(chars)).split("\n") if chars else []
+
+    own = sorted(characters)
     candidates: dict[str, list[str]] = {}
-    for char in sorted(characters):
-        simple = to_simplified.convert(char)
+    for char, simple in zip(own, each(opencc.OpenCC("t2s"), own)):
         if simple != char and len(simple) == 1 and simple not in characters:
             candidates.setdefault(simple, []).append(char)
+    simples = sorted(candidates)
     table = {}
-    for simple, chars in sorted(candidates.items()):
-        preferred = to_traditional.convert(simple)
+    for simple, preferred in zip(simples, each(opencc.OpenCC("s2t"), simples)):
+        chars = candidates[simple]
         table[simple] = preferred if preferred in chars else max(chars, key=lambda c: (characters[c], c))
     return table
 
@@ -178,7 +206,7 @@ def index_site(site: Path) -> dict:
             characters += han_characters(page)
             target = page_file(Path(scratch), url)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(mark_page(page, kind, title), encoding="utf-8")
+            target.write_text(mark_page(article_only(page), kind, title), encoding="utf-8")
         shutil.rmtree(site / BUNDLE, ignore_errors=True)
         counts = run_pagefind(Path(scratch), site / BUNDLE)
     (site / TABLE).parent.mkdir(parents=True, exist_ok=True)
@@ -191,10 +219,19 @@ def index_site(site: Path) -> dict:
     return counts
 
 
+def pagefind_command() -> list[str]:
+    """Pagefind's binary from its wheel (not `python -m pagefind`, a Python started only to find it)."""
+    try:
+        from pagefind_bin_extended import get_executable
+
+        return [str(get_executable())]
+    except (ImportError, FileNotFoundError):
+        return [sys.executable, "-m", "pagefind"]
+
+
 def run_pagefind(pages: Path, output: Path) -> dict:
     """Pagefind over the marked pages; {'pages': n, 'words': n, 'filters': n} from its report."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(output),
-               "--force-language", "zh-tw"]
+    command = [*pagefind_command(), "--site", str(pages), "--output-path", str(output), "--force-language", LANGUAGE]
     for selector in IGNORED:
         command += ["--exclude-selectors", selector]
     result = subprocess.run(command, capture_output=True, text=True)

@@ -165,32 +165,20 @@ class ThemeFiles:
         Files.add_files_from_theme = add_files_from_theme
 
 
-SEARCH_EVENTS = ("on_config", "on_page_context", "on_post_build")
-
-
-def index_search(plugin, index: bool) -> None:
-    """Let Material's search plugin index (a full build), or not (a dirty build). Its events are
-    read from the plugin object when the configuration is loaded, so this comes before."""
-    if plugin is None:
-        return
-    for event in SEARCH_EVENTS:
-        if index:
-            plugin.__dict__.pop(event, None)
-        else:
-            setattr(plugin, event, lambda *args, **kwargs: None)
-
-
 def is_secondary(path: str) -> bool:
     """A generated page out of the navigation, which a dirty build renders after the others: a
-    text's whole-text copy (as long as the thesis) or its cleaning report.
+    text's whole-text copy (as long as the thesis), its cleaning report, its index of terms.
 
     >>> is_secondary("docs/texts/china-multilateralism-six-party-talks/print.md")
     True
     >>> is_secondary("docs/texts/china-multilateralism-six-party-talks/ch-4.md")
     False
+    >>> is_secondary("docs/terms/china-multilateralism-six-party-talks.md")
+    True
     """
     parts = path.split("/")
-    return len(parts) == 4 and parts[:2] == ["docs", "texts"] and parts[3] in ("print.md", "report.md")
+    return (len(parts) == 4 and parts[:2] == ["docs", "texts"] and parts[3] in ("print.md", "report.md")
+            or len(parts) == 3 and parts[:2] == ["docs", "terms"])
 
 
 @contextlib.contextmanager
@@ -250,7 +238,6 @@ class Site:
         self.contents: dict[str, str | None] = {}   # digest of each file at its last event
         self.building = threading.Lock()            # one MkDocs build at a time
         self.server = None                          # the LiveReloadServer, to reload the browsers
-        self.search = None                          # Material's search plugin (kept across builds)
         self.lock = threading.Lock()
 
     def note_change(self, relative: str) -> bool:
@@ -287,13 +274,15 @@ class Site:
         started = time.perf_counter()
         try:
             written = self.generate()
+            generated = time.perf_counter()
             full = not self.built or any(path.startswith(FULL_BUILD) for path in changed | written) \
                 or any(not (ROOT / path).exists() for path in written)
             later = set() if full else {path for path in written if is_secondary(path)}
             with kept_back(later):
                 self.build_pages(full)
             self.error = None
-            print(f"built in {time.perf_counter() - started:.2f} s ({len(written)} generated files changed; "
+            print(f"built in {time.perf_counter() - started:.2f} s (generation {generated - started:.2f} s; "
+                  f"{len(written)} generated files changed; "
                   f"{'full' if full else 'changed pages only'}{'; secondary pages next' if later else ''})",
                   file=sys.stderr, flush=True)
             if later:
@@ -339,15 +328,11 @@ class Site:
         from mkdocs.config import load_config
         from mkdocs.exceptions import Abort
 
-        # Material's search plugin stays only for the header's search button (our Pagefind dialog):
-        # its own indexing is skipped in a dirty build
-        index_search(self.search, full)
         config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=self.site_dir)
         config.site_url = self.serve_url
         config.strict = False            # warnings are collected below (a dirty build always warns)
         if not self.built:
             config.plugins.on_startup(command="serve", dirty=True)
-        self.search = config.plugins.get("material/search")     # the same object in every build
         if not full:        # the hooks patch Material's scripts as copied: have them copied again
             shutil.rmtree(Path(self.site_dir, "assets", "javascripts"), ignore_errors=True)
         self.theme_files.dirty = not full

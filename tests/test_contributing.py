@@ -143,7 +143,7 @@ def test_a_save_regenerates_only_what_it_touches_and_the_same_files(tmp_path, pa
     assert found["same"]
     expected = set(computed)
     if path.startswith("editions/"):              # every text's links and pages depend on all texts
-        expected |= {f"{stage}:{slug}" for stage in ("links", "pages") for slug in SLUGS.values()}
+        expected |= {f"{stage}:{slug}" for stage in ("links", "pages", "extras") for slug in SLUGS.values()}
     assert set(found["computed"]) == expected
 
 
