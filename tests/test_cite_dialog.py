@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import bibtexparser
+import pytest
 
 SHOTS = os.environ.get("READER_SHOTS")
 PAGE = "texts/taiwan-strait-alliances/"
@@ -61,5 +62,32 @@ def test_a_citation_opens_and_copies_at_phone_width(browser, served):
         assert tab.locator('[id="sec-6-1-p8"]').evaluate("p => getComputedStyle(p, '::after').content").startswith('"8"')
         assert tab.locator(".cite-button").first.is_hidden()
         assert errors == []
+    finally:
+        context.close()
+
+
+NUMBERS_OUT_OF_PLACE = """() => [...document.querySelectorAll('.md-content p[data-para]')].map(p => {
+    const box = p.getBoundingClientRect(), number = getComputedStyle(p, '::after');
+    const left = box.left + parseFloat(number.left), right = left + parseFloat(number.width);
+    const text = box.left + parseFloat(getComputedStyle(p).paddingLeft);
+    return [p.id, Math.round(left), Math.round(right), Math.round(text)];
+}).filter(([id, left, right, text]) => left < 0 || right > text + 1)"""
+
+
+@pytest.mark.parametrize("width", [375, 800, 1280])
+def test_paragraph_numbers_stand_on_the_screen_beside_the_text(browser, served, width):
+    """The reader's toggle shows every paragraph's number inside the window, left of its text and
+    clear of it: in the margin beside the sidebar on a desktop, in a gutter of the paragraph on a
+    phone or tablet (where the margin is too narrow for it)."""
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    tab = context.new_page()
+    try:
+        tab.goto(served + PAGE)
+        tab.locator(".para-toggle").click()
+        assert tab.evaluate("document.querySelectorAll('.md-content p[data-para]').length") > 50
+        assert tab.evaluate(NUMBERS_OUT_OF_PLACE) == []
+        assert tab.evaluate("document.documentElement.scrollWidth <= innerWidth")
+        tab.locator(".para-toggle").click()                 # hidden again: the text has its full width
+        assert tab.locator('[id="sec-6-1-p8"]').evaluate("p => getComputedStyle(p).paddingLeft") == "0px"
     finally:
         context.close()
