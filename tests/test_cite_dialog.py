@@ -91,3 +91,59 @@ def test_paragraph_numbers_stand_on_the_screen_beside_the_text(browser, served, 
         assert tab.locator('[id="sec-6-1-p8"]').evaluate("p => getComputedStyle(p).paddingLeft") == "0px"
     finally:
         context.close()
+
+
+# The English citation of a place gives its numbering as an English reader's style does (chapters
+# and sections named, the levels below dotted) with the original's labels after it as printed, and
+# the titles in the original's script, quoted.
+ENGLISH = [
+    ("texts/second-track-diplomacy/", "sec-2-2-3-p1",
+     "Global Governance and Taiwan's Second Track Diplomacy, sec. 2.2.3 (貳、二、（三）), “公民社會（civil society）的力量”, para. 1, ed."),
+    ("texts/china-multilateralism-six-party-talks/ch-4/", "sec-4",
+     "Northeast Asian Multilateral Security, ch. 4 (第肆章), “中共推動「六方會談」之角色與功能”, ed."),
+    ("texts/china-multilateralism-six-party-talks/ch-4/", "fn:5",
+     "Security, ch. 4 (第肆章), “中共推動「六方會談」之角色與功能”, n. 5, ed."),
+    ("texts/china-multilateralism-six-party-talks/ch-2/", "sec-2-1-3",
+     "ch. 2, sec. 1.3 (第貳章第一節三、), “國際多邊安全機制之歷史發展”, ed."),
+    ("texts/mofa-2010-policy-goals/", "sec-1-1-p1",
+     "sec. 1.1 (壹、一、), “落實活路外交，鞏固與邦交國關係：”, item 1 (（一）), para. 1, ed."),
+    ("texts/financial-crisis-world-order/", "tab-1",
+     "sec. 2 (貳、), “當前金融危機對國際體系之影響”, table 1 (表一), “G. John Ikenberry之自由國際秩序分類比較”, ed."),
+    ("texts/financial-crisis-world-order/", "top",
+     "The Six-Party Talks as a Case, ed. The editors"),                  # the whole text: its title once
+]
+
+
+def test_the_english_citation_names_the_place_in_english_with_the_labels_as_printed(browser, served):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    try:
+        for page, anchor, expected in ENGLISH:
+            tab.goto(served + page)
+            tab.locator(f'.cite-button[data-cite="{anchor}"]').click()
+            dialog = tab.locator("#cite-dialog")
+            dialog.wait_for(state="visible")
+            english = dialog.locator(".cite-format--en .cite-format__text").inner_text()
+            assert expected in english, (anchor, english)
+            assert "Original: journal article, 2011 or later;" in english or "2011" not in english
+            dialog.locator(".cite-dialog__close").click()
+    finally:
+        context.close()
+
+
+def test_no_english_citation_mixes_chinese_into_its_prose(site):
+    """Outside quoted titles, the original's labels in parentheses and a named author, every English
+    citation of every place is in English: no 「第壹章」, 「註」, 「年」 in the prose."""
+    import json
+    import re
+
+    han = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+    checked = 0
+    for cite_file in sorted((site / "texts").glob("*/*.cite.json")):
+        for anchor, entry in json.loads(cite_file.read_text(encoding="utf-8")).items():
+            prose = re.sub(r"\([^()]*\)", "", re.sub(r"“[^”]*”", "", entry["en"]))
+            author = entry["csl"].get("author", [{}])[0].get("literal", "")
+            prose = prose.replace(author, "") if author else prose
+            assert not han.search(prose), (cite_file.name, anchor, entry["en"])
+            checked += 1
+    assert checked > 1000
