@@ -116,7 +116,7 @@
 
   function addButton(target) {
     var id = target.id;
-    if (!id || target.querySelector(":scope > .cite-button") ||
+    if (!id || target.querySelector(":scope > .cite-button, :scope > p > .cite-button") ||
         (target.nextElementSibling && target.nextElementSibling.classList.contains("cite-button"))) return;
     var button = document.createElement("button");
     button.type = "button";
@@ -126,7 +126,14 @@
     button.title = "引用此處";
     button.addEventListener("click", function (event) { event.preventDefault(); open(id); });
     if (target.classList.contains("pb")) target.after(button);
+    else if (target.tagName === "LI") noteText(target).appendChild(button);
     else target.appendChild(button);
+  }
+
+  // A note's button goes at the end of its text (after the back-link), not on a line of its own.
+  function noteText(note) {
+    var paragraphs = note.querySelectorAll(":scope > p");
+    return paragraphs.length ? paragraphs[paragraphs.length - 1] : note;
   }
 
   function numberParagraphs() {
@@ -154,7 +161,8 @@
     button.addEventListener("click", function () {
       set(!document.documentElement.classList.contains("show-para-numbers"));
     });
-    content.prepend(button);
+    var title = content.querySelector(":scope > h1");      // beside the text, not narrowing the title
+    if (title) title.after(button); else content.prepend(button);
   }
 
   function setup() {
