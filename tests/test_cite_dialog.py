@@ -147,3 +147,74 @@ def test_no_english_citation_mixes_chinese_into_its_prose(site):
             assert not han.search(prose), (cite_file.name, anchor, entry["en"])
             checked += 1
     assert checked > 1000
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast of two computed colours (rgb()/rgba(); the foreground's alpha over the background)."""
+    import re
+
+    def channels(colour):
+        return [float(v) for v in re.findall(r"[\d.]+", colour)] + [1.0]
+
+    fg, bg = channels(foreground), channels(background)
+    mixed = [fg[i] * fg[3] + bg[i] * (1 - fg[3]) for i in range(3)]
+
+    def luminance(rgb):
+        linear = [(c / 255 / 12.92) if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(mixed), luminance(bg[:3])), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_cite_buttons_are_legible_and_a_notes_button_ends_its_text(browser, served, width):
+    """The 引用 label (drawn as generated text, which axe does not check) has a text's contrast;
+    a note's button stands at the end of its text, not on a line of its own; the dialog's headings
+    are in Chinese and its English is marked as English."""
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    tab = context.new_page()
+    try:
+        tab.goto(served + "texts/china-multilateralism-six-party-talks/ch-2/")
+        button = tab.locator('.cite-button[data-cite="sec-2-p1"]')
+        colour, opacity = button.evaluate("b => [getComputedStyle(b).color, getComputedStyle(b).opacity]")
+        assert opacity == "1" and contrast(colour, "rgb(255, 255, 255)") >= 4.5, (colour, opacity)
+        note = tab.locator('[id="fn:4"]')
+        assert note.locator(":scope > p:last-of-type > .cite-button").count() == 1
+        line = note.evaluate("li => { const p = li.querySelector(':scope > p'); return [li.getBoundingClientRect().height,"
+                             " p.getBoundingClientRect().height]; }")
+        assert line[0] < line[1] + 2, line                  # the note is no taller than its text
+        tab.locator('.cite-button[data-cite="fn:4"]').click()
+        dialog = tab.locator("#cite-dialog")
+        dialog.wait_for(state="visible")
+        assert dialog.locator("h3").all_inner_texts() == ["中文格式", "英文格式", "BibTeX／biblatex", "CSL-JSON"]
+        assert dialog.locator(".cite-format--en .cite-format__text").get_attribute("lang") == "en"
+        assert "ch. 2 (第貳章), “國際多邊安全機制與中共多邊外交戰略”, n. 4" in dialog.locator(".cite-format--en").inner_text()
+        tab.keyboard.press("Escape")
+        if width == 375:                                    # the pilcrow permalink, focused, is inside the window
+            link = tab.locator('[id="sec-2-p1"] > .para-link')
+            link.focus()
+            assert link.bounding_box()["x"] >= 0
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_axe_finds_no_serious_violation_in_the_open_cite_and_search_dialogs(browser, served, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    tab = context.new_page()
+    try:
+        tab.goto(served + PAGE)
+        tab.locator('.cite-button[data-cite="sec-6-1-p8"]').click()
+        tab.locator("#cite-dialog").wait_for(state="visible")
+        for opened in ("cite", "search"):
+            results = Axe().run(tab)
+            serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+            assert serious == [], (opened, results.generate_report())
+            tab.keyboard.press("Escape")
+            tab.goto(served + PAGE + "?q=安全兩難")
+            tab.locator(".edition-search__result").first.wait_for()
+    finally:
+        context.close()

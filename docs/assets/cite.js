@@ -8,7 +8,7 @@
   var TARGETS = ".md-content h1[id], .md-content h2[id], .md-content h3[id], .md-content h4[id], " +
     ".md-content h5[id], .md-content h6[id], .md-content p[id], .md-content li[id^=\"fn:\"], " +
     ".md-content figure[id], .md-content .pb[id], .md-content #note-star";
-  var FORMATS = [["zh", "中文格式"], ["en", "English"], ["bibtex", "BibTeX／biblatex"], ["csl", "CSL-JSON"]];
+  var FORMATS = [["zh", "中文格式"], ["en", "英文格式"], ["bibtex", "BibTeX／biblatex"], ["csl", "CSL-JSON"]];
 
   function source() {
     var meta = document.querySelector('meta[name="edition:cite"]');
@@ -91,6 +91,11 @@
       head.append(title, button);
       var pre = document.createElement(format[0] === "zh" || format[0] === "en" ? "p" : "pre");
       pre.className = "cite-format__text";
+      if (format[0] !== "zh") pre.lang = "en";       // read aloud in English (BibTeX and CSL-JSON are ASCII keys)
+      if (pre.tagName === "PRE") {                   // it scrolls: the keyboard must reach it too
+        pre.tabIndex = 0;
+        pre.setAttribute("aria-label", format[1]);
+      }
       pre.textContent = text;
       section.append(head, pre);
       body.appendChild(section);
