@@ -12,7 +12,6 @@ scratch copy (the built site is not edited) and handed to Pagefind:
   passage of a text ranks before the reference pages that list the same words, and for the
   editors' annotations on a text's page, so that the text's own words rank before them;
 - cite boxes (`data-search-exclude`), permalinks and footnote numbers ignored;
-- the spacing of its headings as printed (`printed_spacing`), which one word per character loses;
 - every Han character (and full-width punctuation mark) its own word (`one_word_per_character`). Pagefind segments Chinese with its
   own dictionary when it indexes and with the browser's (Intl.Segmenter) when it searches; the
   two disagree on Traditional text (the index has 貿易 + 區 where the query has 貿易區), and a query
@@ -100,6 +99,38 @@ def mark_page(page: str, kind: str, title: str | None) -> str:
                        page, count=1).replace('md-typeset">', 'md-typeset">' + metas, 1)
 
 
+def one_word_per_character(page: str) -> str:
+    """A page with a space around every Han character and full-width punctuation mark of its text,
+    also across inline tags; tags and their attributes are left as they are. The words Pagefind
+    counts are then the words between spaces, which is how its excerpts (and ours) find a match.
+
+    >>> one_word_per_character('<p title="第二軌道">第二<a href="#x">軌道</a>理事會（ECOSOC）</p>')
+    '<p title="第二軌道">第 二 <a href="#x">軌 道 </a>理 事 會 （ ECOSOC ）</p>'
+    """
+    parts = TAG.split(page)
+    for n in range(0, len(parts), 2):                      # the text between tags
+        parts[n] = AROUND_WIDE.sub(" ", parts[n])
+    last = None                                            # the text part before, if it ends in a word
+    for n in range(0, len(parts), 2):
+        if not parts[n]:
+            continue
+        if last is not None and not parts[last][-1].isspace() and not parts[n][0].isspace() and (
+                ENDS_WIDE.search(parts[last]) or STARTS_WIDE.match(parts[n])):
+            parts[last] += " "
+        last = n
+    return "".join(parts)
+
+
+def ignore_uses(page: str) -> str:
+    """The glossary's lists of uses (「出現於：」 and the list of sections after it) kept out of the index.
+
+    >>> ignore_uses('<p>出現於：</p>\\n<ul>\\n<li>全球治理與我國的第二軌道外交 › 壹、前言</li></ul>')
+    '<p data-pagefind-ignore>出現於：</p>\\n<ul data-pagefind-ignore>\\n<li>全球治理與我國的第二軌道外交 › 壹、前言</li></ul>'
+    """
+    return USES.sub(lambda m: m[0].replace("<p>", "<p data-pagefind-ignore>").replace("<ul>", "<ul data-pagefind-ignore>"),
+                    page)
+
+
 def heading_titles(page: str) -> list[str]:
     """The headings (with an id) of a page's article as printed, in order; permalinks and note markers dropped.
 
@@ -142,38 +173,6 @@ def printed_titles(page: str) -> str:
     if not titles:
         return ""
     return f'<meta data-pagefind-meta="spacing[content]" content="{",".join(map(printed_spacing, titles))}">'
-
-
-def one_word_per_character(page: str) -> str:
-    """A page with a space around every Han character and full-width punctuation mark of its text,
-    also across inline tags; tags and their attributes are left as they are. The words Pagefind
-    counts are then the words between spaces, which is how its excerpts (and ours) find a match.
-
-    >>> one_word_per_character('<p title="第二軌道">第二<a href="#x">軌道</a>理事會（ECOSOC）</p>')
-    '<p title="第二軌道">第 二 <a href="#x">軌 道 </a>理 事 會 （ ECOSOC ）</p>'
-    """
-    parts = TAG.split(page)
-    for n in range(0, len(parts), 2):                      # the text between tags
-        parts[n] = AROUND_WIDE.sub(" ", parts[n])
-    last = None                                            # the text part before, if it ends in a word
-    for n in range(0, len(parts), 2):
-        if not parts[n]:
-            continue
-        if last is not None and not parts[last][-1].isspace() and not parts[n][0].isspace() and (
-                ENDS_WIDE.search(parts[last]) or STARTS_WIDE.match(parts[n])):
-            parts[last] += " "
-        last = n
-    return "".join(parts)
-
-
-def ignore_uses(page: str) -> str:
-    """The glossary's lists of uses (「出現於：」 and the list of sections after it) kept out of the index.
-
-    >>> ignore_uses('<p>出現於：</p>\\n<ul>\\n<li>全球治理與我國的第二軌道外交 › 壹、前言</li></ul>')
-    '<p data-pagefind-ignore>出現於：</p>\\n<ul data-pagefind-ignore>\\n<li>全球治理與我國的第二軌道外交 › 壹、前言</li></ul>'
-    """
-    return USES.sub(lambda m: m[0].replace("<p>", "<p data-pagefind-ignore>").replace("<ul>", "<ul data-pagefind-ignore>"),
-                    page)
 
 
 def simplified_table(characters: Counter) -> dict[str, str]:

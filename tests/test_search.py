@@ -330,3 +330,11 @@ def test_result_titles_keep_the_spaces_of_the_headings_as_printed(dialog, served
         assert page_title == " ".join(next(iter(parser.texts.values())).split()), link
         assert not section or section in printed, (link, section)
     assert dialog.errors == []
+
+
+def test_an_excerpt_has_no_full_stop_the_text_does_not_print(dialog):
+    """Pagefind ends a list item with a Latin full stop (the thesis's 目次: 「摘要.第壹章 緒論.」); after
+    a Han character the excerpt shows an ideographic space there, as Chinese prints no such stop."""
+    excerpts = [re.sub(r"<[^>]+>", "", result["excerpt"]) for result in search(dialog, "緒論")]
+    assert any("摘要\u3000第壹章" in excerpt for excerpt in excerpts), excerpts
+    assert not [excerpt for excerpt in excerpts if re.search(r"[\u4e00-\u9fff]\.", excerpt)]

@@ -53,10 +53,14 @@
   }
 
   // Words back into text: no space before or after a Han character or full-width punctuation mark.
+  // Pagefind ends a list item or table cell with a Latin full stop (目次: 「摘要.第壹章 緒論.」);
+  // after a Han character it is no stop of the text's (Chinese ends with 。): an ideographic space.
+  var BLOCK_STOP = new RegExp("([" + HAN + "])\\.(?=[^.]|$)", "g");
+
   function joinWords(list) {
     return list.reduce(function (text, word) {
       return text + (text && !WIDE_END.test(text) && !WIDE_START.test(word) ? " " : "") + word;
-    }, "");
+    }, "").replace(BLOCK_STOP, "$1\u3000");
   }
 
   // The runs of consecutive word positions: [[start, length], ...].
@@ -146,8 +150,10 @@
     var end = found >= 0 ? start + match.longest : start;
     var p = element("p", "edition-search__excerpt");
     p.appendChild(document.createTextNode((start > 16 ? "…" : "") + joinWords(all.slice(Math.max(0, start - 16), start))));
-    if (end > start) p.appendChild(element("mark", null, joinWords(all.slice(start, end))));
-    p.appendChild(document.createTextNode(joinWords(all.slice(end, end + 40)) + (end + 40 < all.length ? "…" : "")));
+    var marked = end > start ? joinWords(all.slice(start, end)) : "";
+    var stop = /\u3000$/.test(marked) ? "\u3000" : "";           // a block's end: after the highlight
+    if (marked) p.appendChild(element("mark", null, marked.slice(0, marked.length - stop.length)));
+    p.appendChild(document.createTextNode(stop + joinWords(all.slice(end, end + 40)) + (end + 40 < all.length ? "…" : "")));
     return p;
   }
 
