@@ -113,10 +113,23 @@ def original(edition) -> str:
     return known + ("；作者、出處不詳（原件無題頁）" if not (p.issuer or p.institution or p.thesis_title) else "")
 
 
+def year_en(year: str | None) -> str | None:
+    """A year as the edition file gives it (in Chinese) for an English citation.
+
+    >>> year_en("2011 年或其後"), year_en("2010 年（民國 99 年）"), year_en("2008")
+    ('2011 or later', '2010 (ROC year 99)', '2008')
+    """
+    if not year:
+        return year
+    year = re.sub(r"（民國\s*(\d+)\s*年）", r" (ROC year \1)", year)
+    year = re.sub(r"(\d{4})\s*年", r"\1", year)
+    return re.sub(r"\s*或其後", " or later", year)
+
+
 def original_en(edition) -> str:
     p = edition.publication
     parts = [split_bilingual(p.issuer)[1], p.institution_en, KIND_EN[edition.kind],
-             f"“{p.thesis_title}”" if p.thesis_title else None, p.year]
+             f"“{p.thesis_title}”" if p.thesis_title else None, year_en(p.year)]
     known = ", ".join(part for part in parts if part)
     return known + ("; author and venue unknown (the source has no title page)"
                     if not (p.issuer or p.institution or p.thesis_title) else "")
@@ -181,14 +194,16 @@ def csl_json(edition, place: Place) -> dict:
 def chinese_style(edition, place: Place) -> str:
     r, who = release(), attribution(edition)
     author = f"{who.author}（原著），" if who.author else ""
-    return (f"{author}{EDITORS}（編），《{edition.title}》{place.path}，{EDITION_TITLE}，版本 {r.version}（{r.date}），"
+    where = "" if place.path == edition.title else place.path      # the whole text: its title once
+    return (f"{author}{EDITORS}（編），《{edition.title}》{where}，{EDITION_TITLE}，版本 {r.version}（{r.date}），"
             f"{r.version_url}{place.url}。原文：{original(edition)}。")
 
 
 def english_style(edition, place: Place) -> str:
     r, who = release(), attribution(edition)
     author = f"{who.author_en or who.author}, " if who.author else ""
-    return (f"{author}{edition.title_en}, {place.path_en}, ed. {EDITORS_EN}, in {EDITION_TITLE_EN}, "
+    where = f"{place.path_en}, " if place.path_en else ""          # the whole text: none
+    return (f"{author}{edition.title_en}, {where}ed. {EDITORS_EN}, in {EDITION_TITLE_EN}, "
             f"version {r.version} ({r.date}), {r.version_url}{place.url}. Original: {original_en(edition)}.")
 
 

@@ -65,6 +65,8 @@ ANNOTATION = re.compile(r'<details class="note annotation"')
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 TAG = re.compile(r"(<[^>]*>)")
+HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+HEADING_EXTRAS = re.compile(r'<a class="headerlink".*?</a>|<sup id="fnref[^"]*">.*?</sup>', re.S)
 # A Han character, or CJK or full-width punctuation (「」（），。、), or general punctuation (—…“”):
 # each is a word of its own, as Pagefind counts them.
 WIDE = "\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
@@ -93,12 +95,13 @@ def mark_page(page: str, kind: str, title: str | None) -> str:
     if len(articles) != 1:
         raise EditionError("build_tools/search_index.py", f"a built page has {len(articles)} content articles, "
                                                           "not one — the theme changed: update ARTICLE")
+    printed = printed_titles(page)
     page = one_word_per_character(ignore_uses(page))
     page = ANNOTATION.sub(f'<details data-pagefind-weight="{ANNOTATION_WEIGHT}" class="note annotation"', page)
     weight = "" if kind == TEXT_KIND else f' data-pagefind-weight="{REFERENCE_WEIGHT}"'
     filters = [("類型", kind)] + ([("文獻", title)] if title else [])
     metas = "".join(f'<meta data-pagefind-filter="{name}[content]" content="{html.escape(value)}">'
-                    for name, value in filters)
+                    for name, value in filters) + printed
     return ARTICLE.sub(lambda m: f'<article data-pagefind-body{weight} class="md-content__inner md-typeset"',
                        page, count=1).replace('md-typeset">', 'md-typeset">' + metas, 1)
 
@@ -150,6 +153,50 @@ def ignore_uses(page: str) -> str:
     """
     return USES.sub(lambda m: m[0].replace("<p>", "<p data-pagefind-ignore>").replace("<ul>", "<ul data-pagefind-ignore>"),
                     page)
+
+
+def heading_titles(page: str) -> list[str]:
+    """The headings (with an id) of a page's article as printed, in order; permalinks and note markers dropped.
+
+    >>> heading_titles('<article class="md-content__inner md-typeset"><h1 id="sec-1">第壹章 緒論'
+    ...                '<a class="headerlink" href="#sec-1">¶</a></h1>')
+    ['第壹章 緒論']
+    """
+    article = page[page.find("<article"):]
+    return [" ".join(html.unescape(TAG.sub("", HEADING_EXTRAS.sub("", found[3]))).split())
+            for found in HEADING.finditer(article)]
+
+
+def printed_spacing(title: str) -> str:
+    """Between each two of the words the index splits a heading into, a space as printed ('+') or
+    none ('-'). The index's words lose the spaces between Han characters (「第壹章 緒論」 is 第 壹 章 緒 論
+    there, joined again 「第壹章緒論」); assets/search.js puts them back. Marks, not words: Pagefind
+    indexes its metadata too, and these add no word to the index.
+
+    >>> printed_spacing("第壹章 緒論"), printed_spacing("外交部 99 年度"), printed_spacing("一、研究動機")
+    ('--+-', '--++-', '-----')
+    """
+    marks, end = [], 0
+    for n, word in enumerate(AROUND_WIDE.sub(" ", title).split()):
+        start = title.index(word, end)
+        if n:
+            marks.append("+" if start > end else "-")
+        end = start + len(word)
+    return "".join(marks)
+
+
+def printed_titles(page: str) -> str:
+    """Metadata with the spacing of the page's headings as printed, in their order, one per heading
+    with an id (the page title, its first h1, comes first).
+
+    >>> printed_titles('<article class="md-content__inner md-typeset"><h1 id="sec-1">第壹章 緒論</h1>'
+    ...                '<h2 id="sec-1-1">第一節 研究動機與研究目的</h2>')
+    '<meta data-pagefind-meta="spacing[content]" content="--+-,--+--------">'
+    """
+    titles = heading_titles(page)
+    if not titles:
+        return ""
+    return f'<meta data-pagefind-meta="spacing[content]" content="{",".join(map(printed_spacing, titles))}">'
 
 
 def simplified_table(characters: Counter) -> dict[str, str]:

@@ -244,7 +244,9 @@ def test_a_paragraph_permalink_shows_on_hover_and_works_from_the_keyboard(served
     tab.locator('[id="sec-2-p1"]').hover()
     tab.wait_for_function("getComputedStyle(document.querySelector('#sec-2-p1 > .para-link')).opacity === '1'")
     tab.mouse.move(0, 0)
-    tab.locator('[id="sec-2"] > .cite-button').focus()          # the last stop before the paragraph: the heading's 引用
+    tab.locator('[id="sec-2"] > .cite-button').focus()          # the heading's 引用, then the paragraph numbers'
+    tab.keyboard.press("Tab")                                   # toggle under the title, then the paragraph
+    assert tab.evaluate("document.activeElement.matches('.para-toggle')")
     tab.keyboard.press("Tab")
     assert tab.evaluate("document.activeElement.matches('#sec-2-p1 > .para-link')")
     assert tab.evaluate("getComputedStyle(document.activeElement).opacity") == "1"

@@ -280,3 +280,61 @@ def test_the_conversion_table_holds_only_characters_the_edition_does_not_print(s
     assert "台" not in table and "里" not in table          # the edition prints them: typed as they are
     assert table["后"] == "後" and table["发"] == "發"       # the edition prints 後 and 發, never 后, 发
     assert 500 < len(table) < 3000 and (site / TABLE).stat().st_size < 30_000
+
+
+class Headings(HTMLParser):
+    """{id: text} of the headings of a built page, as a reader sees them (permalinks left out)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.texts: dict[str, str] = {}
+        self.current = None
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if re.fullmatch(r"h[1-6]", tag) and attrs.get("id"):
+            self.current = attrs["id"]
+            self.texts[self.current] = ""
+        elif self.current and (tag == "sup" or "headerlink" in (attrs.get("class") or "")):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if re.fullmatch(r"h[1-6]", tag):
+            self.current = None
+        elif self.skip and tag in ("sup", "a"):
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if self.current and not self.skip:
+            self.texts[self.current] += data
+
+
+def test_result_titles_keep_the_spaces_of_the_headings_as_printed(dialog, served, site):
+    """「第壹章 緒論」, not 「第壹章緒論」 (the index has one word per Han character): every result's page
+    title and section are its page's h1 and the heading of its section as the page prints them."""
+    shown = {}
+    for query in ("研究動機與研究目的", "施政目標", "六方會談", "安全兩難", "ECOSOC"):
+        search(dialog, query)
+        for link, page_title, section in dialog.eval_on_selector_all(".edition-search__link", """links => links.map(a =>
+                [a.getAttribute('href'), a.querySelector('.edition-search__page').textContent,
+                 (a.querySelector('.edition-search__section') || {}).textContent || ''])"""):
+            shown[link] = (page_title, section)
+    assert shown[urlsplit(served).path + THESIS + "ch-1/#sec-1-1"] == ("第壹章 緒論", "第一節 研究動機與研究目的")
+    assert ("外交部 99 年度施政目標與重點", "") in shown.values()
+    for link, (page_title, section) in shown.items():
+        page, _ = site_path(link, served)
+        parser = Headings()
+        parser.feed((site / page / "index.html").read_text(encoding="utf-8"))
+        printed = {" ".join(text.split()) for text in parser.texts.values()}
+        assert page_title == " ".join(next(iter(parser.texts.values())).split()), link
+        assert not section or section in printed, (link, section)
+    assert dialog.errors == []
+
+
+def test_an_excerpt_has_no_full_stop_the_text_does_not_print(dialog):
+    """Pagefind ends a list item with a Latin full stop (the thesis's 目次: 「摘要.第壹章 緒論.」); after
+    a Han character the excerpt shows an ideographic space there, as Chinese prints no such stop."""
+    excerpts = [re.sub(r"<[^>]+>", "", result["excerpt"]) for result in search(dialog, "緒論")]
+    assert any("摘要\u3000第壹章" in excerpt for excerpt in excerpts), excerpts
+    assert not [excerpt for excerpt in excerpts if re.search(r"[\u4e00-\u9fff]\.", excerpt)]

@@ -8,7 +8,7 @@
   var TARGETS = ".md-content h1[id], .md-content h2[id], .md-content h3[id], .md-content h4[id], " +
     ".md-content h5[id], .md-content h6[id], .md-content p[id], .md-content li[id^=\"fn:\"], " +
     ".md-content figure[id], .md-content .pb[id], .md-content #note-star";
-  var FORMATS = [["zh", "中文格式"], ["en", "English"], ["bibtex", "BibTeX／biblatex"], ["csl", "CSL-JSON"]];
+  var FORMATS = [["zh", "中文格式"], ["en", "英文格式"], ["bibtex", "BibTeX／biblatex"], ["csl", "CSL-JSON"]];
 
   function source() {
     var meta = document.querySelector('meta[name="edition:cite"]');
@@ -91,6 +91,11 @@
       head.append(title, button);
       var pre = document.createElement(format[0] === "zh" || format[0] === "en" ? "p" : "pre");
       pre.className = "cite-format__text";
+      if (format[0] !== "zh") pre.lang = "en";       // read aloud in English (BibTeX and CSL-JSON are ASCII keys)
+      if (pre.tagName === "PRE") {                   // it scrolls: the keyboard must reach it too
+        pre.tabIndex = 0;
+        pre.setAttribute("aria-label", format[1]);
+      }
       pre.textContent = text;
       section.append(head, pre);
       body.appendChild(section);
@@ -116,7 +121,7 @@
 
   function addButton(target) {
     var id = target.id;
-    if (!id || target.querySelector(":scope > .cite-button") ||
+    if (!id || target.querySelector(":scope > .cite-button, :scope > p > .cite-button") ||
         (target.nextElementSibling && target.nextElementSibling.classList.contains("cite-button"))) return;
     var button = document.createElement("button");
     button.type = "button";
@@ -126,7 +131,14 @@
     button.title = "引用此處";
     button.addEventListener("click", function (event) { event.preventDefault(); open(id); });
     if (target.classList.contains("pb")) target.after(button);
+    else if (target.tagName === "LI") noteText(target).appendChild(button);
     else target.appendChild(button);
+  }
+
+  // A note's button goes at the end of its text (after the back-link), not on a line of its own.
+  function noteText(note) {
+    var paragraphs = note.querySelectorAll(":scope > p");
+    return paragraphs.length ? paragraphs[paragraphs.length - 1] : note;
   }
 
   function numberParagraphs() {
@@ -154,7 +166,8 @@
     button.addEventListener("click", function () {
       set(!document.documentElement.classList.contains("show-para-numbers"));
     });
-    content.prepend(button);
+    var title = content.querySelector(":scope > h1");      // beside the text, not narrowing the title
+    if (title) title.after(button); else content.prepend(button);
   }
 
   function setup() {

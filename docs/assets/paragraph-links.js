@@ -11,4 +11,27 @@ document$.subscribe(function () {
     link.textContent = "¶";
     paragraph.prepend(link);
   });
+  reachScrollingTables();
+});
+
+// A table wider than the screen scrolls inside its box: the keyboard can reach and scroll it too
+// (a focusable region named by the table's caption), while it is wider than its box.
+function reachScrollingTables() {
+  document.querySelectorAll(".md-typeset .md-typeset__scrollwrap, .md-typeset .table-scroll").forEach(function (box) {
+    var scrolls = box.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).overflowX !== "visible";
+    if (scrolls && !box.hasAttribute("tabindex")) {
+      var caption = box.closest("figure") && box.closest("figure").querySelector("figcaption");
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", (caption ? caption.textContent.trim() + "：" : "") + "表格，可左右捲動");
+    } else if (!scrolls && box.tabIndex === 0) {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+    }
+  });
+}
+window.addEventListener("resize", function () {
+  clearTimeout(reachScrollingTables.timer);
+  reachScrollingTables.timer = setTimeout(reachScrollingTables, 200);
 });

@@ -53,10 +53,14 @@
   }
 
   // Words back into text: no space before or after a Han character or full-width punctuation mark.
+  // Pagefind ends a list item or table cell with a Latin full stop (目次: 「摘要.第壹章 緒論.」);
+  // after a Han character it is no stop of the text's (Chinese ends with 。): an ideographic space.
+  var BLOCK_STOP = new RegExp("([" + HAN + "])\\.(?=[^.]|$)", "g");
+
   function joinWords(list) {
     return list.reduce(function (text, word) {
       return text + (text && !WIDE_END.test(text) && !WIDE_START.test(word) ? " " : "") + word;
-    }, "");
+    }, "").replace(BLOCK_STOP, "$1\u3000");
   }
 
   // The runs of consecutive word positions: [[start, length], ...].
@@ -101,6 +105,25 @@
     return subs[0] || null;
   }
 
+  // A heading's title as printed. The index's words have lost the spaces between Han characters
+  // (「第壹章 緒論」 is 第 壹 章 緒 論 there); the page's `spacing` metadata has, for each heading in
+  // order, '+' or '-' between each two words: a space as printed or none
+  // (build_tools/search_index.py: printed_spacing).
+  function printedHeading(data, number, spaced) {
+    var list = words(spaced);
+    var marks = ((data.meta || {}).spacing || "").split(",")[number];
+    if (marks === undefined || marks.length !== list.length - 1) return joinWords(list);
+    return list.reduce(function (text, word, n) { return text + (n && marks[n - 1] === "+" ? " " : "") + word; }, "");
+  }
+
+  // Which heading of its page a sub-result is (0 for the first).
+  function headingNumber(data, section) {
+    var headings = (data.anchors || []).filter(function (anchor) { return /^h[1-6]$/i.test(anchor.element); });
+    var id = section.anchor && section.anchor.id;
+    for (var n = 0; n < headings.length; n++) if (headings[n].id === id) return n;
+    return -1;
+  }
+
   function bare(word) { return word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""); }
 
   // Where the matched words stand in the page's text. Pagefind's word positions and the words of
@@ -127,8 +150,10 @@
     var end = found >= 0 ? start + match.longest : start;
     var p = element("p", "edition-search__excerpt");
     p.appendChild(document.createTextNode((start > 16 ? "…" : "") + joinWords(all.slice(Math.max(0, start - 16), start))));
-    if (end > start) p.appendChild(element("mark", null, joinWords(all.slice(start, end))));
-    p.appendChild(document.createTextNode(joinWords(all.slice(end, end + 40)) + (end + 40 < all.length ? "…" : "")));
+    var marked = end > start ? joinWords(all.slice(start, end)) : "";
+    var stop = /\u3000$/.test(marked) ? "\u3000" : "";           // a block's end: after the highlight
+    if (marked) p.appendChild(element("mark", null, marked.slice(0, marked.length - stop.length)));
+    p.appendChild(document.createTextNode(stop + joinWords(all.slice(end, end + 40)) + (end + 40 < all.length ? "…" : "")));
     return p;
   }
 
@@ -137,11 +162,11 @@
     var at = match.first === undefined ? null : anchorAt(data.anchors, match.first);
     var section = match.first === undefined ? null : sectionAt(data, match.first);
     var page = data.url.split("#")[0];
-    var title = joinWords(words((data.meta || {}).title || page));
-    var sectionTitle = section ? joinWords(words(section.title || "")) : "";
+    var title = (data.meta || {}).title ? printedHeading(data, 0, data.meta.title) : page;
+    var sectionTitle = section ? printedHeading(data, headingNumber(data, section), section.title || "") : "";
     return {
       match: match, data: data,
-      text: joinWords(words(((data.filters || {})["文獻"] || [])[0] || "")),
+      text: ((data.filters || {})["文獻"] || [])[0] || "",
       title: title,
       section: sectionTitle !== title ? sectionTitle : "",
       url: at ? page + "#" + at.id : data.url
