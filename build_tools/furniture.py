@@ -89,8 +89,11 @@ def separator_kind(line: Line) -> str | None:
     return "continued" if len(line.text) >= CONTINUATION_MIN else "new"
 
 
+WHITESPACE = re.compile(r"\s+")
+
+
 def squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return WHITESPACE.sub("", text)
 
 
 def find_watermarks(lines: list[Line], watermark: str) -> set[int]:
@@ -383,11 +386,11 @@ def near_boundary(lines: list[Line], i: int, boundaries: list[int], furniture: s
                 break
         return found
 
-    for b in boundaries:
-        if i in text_lines(range(b - 1, b - 12, -1)) or i in text_lines(range(b, b + 12)):
+    for b in boundaries:               # a boundary or furniture line farther than the scan reaches never counts
+        if abs(b - i) <= 12 and (i in text_lines(range(b - 1, b - 12, -1)) or i in text_lines(range(b, b + 12))):
             return True
     for f in furniture:
-        if i in text_lines(range(f + 1, f + 12)) or i in text_lines(range(f - 1, f - 12, -1)):
+        if abs(f - i) <= 12 and (i in text_lines(range(f + 1, f + 12)) or i in text_lines(range(f - 1, f - 12, -1))):
             return True
     return False
 

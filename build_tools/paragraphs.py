@@ -16,6 +16,7 @@ enumerator at a line start opens a paragraph only with that evidence: 「（三�
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -37,6 +38,7 @@ SHORT = 0.85   # a line under this share of the measure is clearly shorter than 
 MEASURED = 5   # running lines needed to know a text's measure
 
 
+@functools.lru_cache(maxsize=1 << 16)     # the layout rules measure each line several times
 def width(text: str) -> int:
     """The printed width of a line in half-width cells (a Chinese character is two).
 
@@ -106,7 +108,12 @@ def han_width(line: Line) -> int | None:
     >>> han_width(Line(1, "在此脈絡下，印度所採取的軍售政策\ue0003\ue001")), han_width(Line(2, "自2005年以來"))
     (32, None)
     """
-    text = MARKED.sub("", line.text).strip()
+    return han_width_of(line.text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def han_width_of(text: str) -> int | None:
+    text = MARKED.sub("", text).strip()
     return None if not text or any(ch.isascii() for ch in text) else width(text)
 
 
