@@ -429,7 +429,10 @@ def run_mkdocs(site_dir: Path) -> list[str]:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
 
+    from .theme_search_hook import spare_jieba
+
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    spare_jieba()
     warnings = MkdocsWarnings()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(warnings.handler)

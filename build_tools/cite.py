@@ -219,4 +219,4 @@ def citation(edition, place: Place) -> dict:
 def cite_file(edition, places: list[Place]) -> str:
     """One page's `<page>.cite.json`: {anchor: citation}."""
     return json.dumps({place.anchor: citation(edition, place) for place in places},
-                      ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+                      ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"   # compact: C encoder

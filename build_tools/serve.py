@@ -328,6 +328,9 @@ class Site:
         from mkdocs.config import load_config
         from mkdocs.exceptions import Abort
 
+        from .theme_search_hook import spare_jieba
+
+        spare_jieba()
         config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=self.site_dir)
         config.site_url = self.serve_url
         config.strict = False            # warnings are collected below (a dirty build always warns)

@@ -11,6 +11,16 @@ the pages.
 """
 from __future__ import annotations
 
+import sys
+
+
+def spare_jieba() -> None:
+    """Call before MkDocs loads the configuration: Material's search plugin imports jieba when it is
+    installed (the bench's environment has it, for the raw-paste baseline) although this edition
+    never segments with it; a missing module costs nothing to import."""
+    sys.modules.setdefault("jieba", None)
+
+
 # The plugin's events that index: what it does on each page, and the writing of its index.
 INDEXING_EVENTS = ("page_context", "post_build")
 
