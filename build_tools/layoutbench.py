@@ -143,11 +143,11 @@ class Locator:
         return norm(self.text[max(start, left - width):min(stop, right + width + 1)])
 
 
-def reading_order_and_joins(raw_lines: list[str], gold: dict, cleaned: str) -> tuple[float, int, int]:
-    """(share of body lines in reading order, join points, joins right)."""
+def located_lines(raw_lines: list[str], gold: dict):
+    """Each raw line found in the gold text, in order: (raw line, whether it is body text, whether it
+    comes after the previous body line found, the join window around its end or None)."""
     body = Locator([u["printed"] for u in gold["units"] if u["kind"] != "note"])
     notes = Locator([u["printed"] for u in gold["units"] if u["kind"] == "note"])
-    in_order = located = points = right = 0
     for raw in raw_lines:
         line = squeeze(raw)
         if not line:
@@ -159,11 +159,18 @@ def reading_order_and_joins(raw_lines: list[str], gold: dict, cleaned: str) -> t
         if found is None:
             continue
         start, end = found
-        if locator is body:
-            located += 1
-            in_order += start >= locator.cursor
+        in_order = start >= locator.cursor
         locator.cursor = end
-        window = locator.window(end)
+        yield raw, locator is body, in_order, locator.window(end)
+
+
+def reading_order_and_joins(raw_lines: list[str], gold: dict, cleaned: str) -> tuple[float, int, int]:
+    """(share of body lines in reading order, join points, joins right)."""
+    in_order = located = points = right = 0
+    for _, is_body, ordered, window in located_lines(raw_lines, gold):
+        if is_body:
+            located += 1
+            in_order += ordered
         if window is not None:
             points += 1
             right += window in cleaned
@@ -298,20 +305,8 @@ def misses(folder: Path, extractor: str) -> list[str]:
             got = [b for n, b in bodies if n == str(note["number"])]
             out.append(f"note {note['number']} body {norm(note['body'])[:60]!r} != {[g[:60] for g in got]}")
     cleaned = "\n".join(norm(unit) for unit in cleaned_units(text, gold))
-    body = Locator([u["printed"] for u in gold["units"] if u["kind"] != "note"])
-    notes = Locator([u["printed"] for u in gold["units"] if u["kind"] == "note"])
-    for raw in (folder / f"{extractor}.txt").read_text(encoding="utf-8").split("\n"):
-        line = squeeze(raw)
-        if not line:
-            continue
-        for locator in (body, notes):
-            place = locator.find(line)
-            if place is not None:
-                break
-        if place is None:
-            continue
-        locator.cursor = place[1]
-        window = locator.window(place[1])
+    raw_lines = (folder / f"{extractor}.txt").read_text(encoding="utf-8").split("\n")
+    for raw, _, _, window in located_lines(raw_lines, gold):
         if window is not None and window not in cleaned:
             out.append(f"join missed: {window!r} after raw line {raw[-20:]!r}")
     starts = [squeeze(printed(b.text))[:12] for b in text.blocks if b.kind == "paragraph"]
