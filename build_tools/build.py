@@ -195,6 +195,11 @@ def check_notes(raw: Path, text: CleanText) -> None:
             raise EditionError(raw, f"note {anomaly.number}{scope}: {anomaly.message} — {hint}", anomaly.line)
 
 
+def with_whole_text(text: CleanText, pages: dict[str, str], terms: dict) -> dict[str, str]:
+    """A text's pages and its whole-text page, which carries a digest of them."""
+    return {**pages, **whole_text_files(text, terms, pages)}
+
+
 def generate_files(texts: list[CleanText], terms: list | None = None, library=None,
                    memo: Memo | None = None) -> dict[str, str]:
     """Every generated docs file, {docs-relative path: content}: the linking stages, then rendering
@@ -224,7 +229,7 @@ def generate_files(texts: list[CleanText], terms: list | None = None, library=No
         linked = memo.get(f"links:{slug}", shared, lambda text=text: link_text(text, terms, bibliography, library))
         text.term_uses, text.note_terms, text.note_citations, text.citation_report = linked
         files.update(memo.get(f"pages:{slug}", digest(shared, ANNOTATIONS / f"{slug}.yml"),
-                              lambda text=text: {**render_text(text, by_id), **whole_text_files(text, by_id)}))
+                              lambda text=text: with_whole_text(text, render_text(text, by_id), by_id)))
         # the cite files and downloads hold no annotation: a save of one does not render them again
         files.update(memo.get(f"extras:{slug}", shared, lambda text=text: {**cite_files(text), **download_files(text)}))
         text_anchors[slug]["downloads"] = download_entries(slug)

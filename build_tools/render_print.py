@@ -6,9 +6,15 @@ headings one level down, followed by its own notes. Note numbers restart per cha
 source, so on this page a note's ids are chapter-qualified (`fn:ch-2-5`, `fnref:ch-2-5`) while it
 keeps its printed number; the chapter pages keep `fn:5`. A single-page text needs no such page:
 its own page is its whole text, and the print stylesheet does the rest.
+
+The chapters are not rendered twice: print.md holds each chapter's heading and a placeholder,
+which whole_text_hook.py fills after the build with the chapter's HTML as its own page has it.
+The front matter carries a digest of the chapters' Markdown, so that print.md changes, and
+`make serve` renders the page again, whenever a chapter does.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 
 from .mdtext import escape
@@ -45,22 +51,45 @@ def chapter_notes(notes: list[tuple[str, str, list[str]]], scope: str) -> list[s
     return out + ["</ol>", "</div>", ""]
 
 
+PLACEHOLDER = '<div class="whole-text-page" data-page="{key}" data-id="{anchor}"></div>'   # see whole_text_hook.py
+
+
+def chapter_place(text: CleanText, page: Page) -> list[str]:
+    """A chapter inside the whole-text page: its heading (for the page's table of contents) and the
+    placeholder that whole_text_hook.py replaces with the chapter's own HTML, heading included.
+
+    >>> from build_tools.render import Page
+    >>> chapter_place(CleanText(None, []), Page("abstract", "摘要"))
+    ['## 摘要 {#abstract}', '', '<div class="whole-text-page" data-page="abstract" data-id="abstract"></div>', '']
+    """
+    anchor = own_heading(text, page) or page.key
+    return [f"## {escape(page.title)} {{#{anchor}}}", "", PLACEHOLDER.format(key=page.key, anchor=anchor), ""]
+
+
 def whole_page(text: CleanText, page: Page, md_path: str, terms: dict | None) -> list[str]:
-    """One page of the text inside the whole-text page: its title, blocks and notes."""
+    """The text's index page inside the whole-text page: its blocks and notes (the other pages are
+    placed by `chapter_place`)."""
     out = []
-    if page.key != "index" and own_heading(text, page) is None:
-        out += [f"## {escape(page.title)} {{#{page.key}}}", ""]
     body = "\n".join(page_blocks(text, page, md_path, terms, offset=1))
     out += qualified_references(body, page.key).split("\n")
     return out + chapter_notes(note_items(text, page, md_path, terms), page.key)
 
 
-def render_whole_text(text: CleanText, terms: dict | None = None) -> str:
-    """texts/<slug>/print.md: every page of a split text in order."""
+def chapters_digest(chapters: dict[str, str]) -> str:
+    """A digest of the text's pages' Markdown ({docs path: Markdown}), in path order."""
+    sha = hashlib.sha256()
+    for path in sorted(chapters):
+        sha.update(path.encode() + b"\0" + chapters[path].encode() + b"\0")
+    return sha.hexdigest()[:16]
+
+
+def render_whole_text(text: CleanText, terms: dict | None = None, chapters: dict[str, str] | None = None) -> str:
+    """texts/<slug>/print.md: every page of a split text in order; `chapters`, the Markdown of the
+    text's pages, for the digest in its front matter."""
     edition = text.edition
     pages = split_pages(text)
     md_path = f"texts/{edition.slug}/{WHOLE_TEXT_KEY}.md"
-    out = ["---", "search:", "  exclude: true", "---", "",
+    out = ["---", "search:", "  exclude: true", f"chapters: {chapters_digest(chapters or {})}", "---", "",
            f"# {escape(edition.title)}（{WHOLE_TEXT_LABEL}） {{#top}}", "",
            f"本頁把本文各章合為一頁，供列印或另存為 PDF。它是[各章頁面](index.md)的副本：不列入站內搜尋，"
            "錨點也不是固定錨點；引用或連結請用各章頁面的網址。各章註釋依原文每章重新編號，列於該章之末。", ""]
@@ -68,12 +97,14 @@ def render_whole_text(text: CleanText, terms: dict | None = None) -> str:
     out += ["## 目次 {#contents}", ""]
     out += [f"- [{escape(p.title)}](#{own_heading(text, p) or p.key})" for p in pages if p.key != "index"] + [""]
     for page in pages:
-        out += whole_page(text, page, md_path, terms)
+        out += whole_page(text, page, md_path, terms) if page.key == "index" else chapter_place(text, page)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def whole_text_files(text: CleanText, terms: dict | None = None) -> dict[str, str]:
-    """{docs path: content} of the text's whole-text page; none for a single-page text."""
+def whole_text_files(text: CleanText, terms: dict | None = None, chapters: dict[str, str] | None = None
+                     ) -> dict[str, str]:
+    """{docs path: content} of the text's whole-text page; none for a single-page text. `chapters`:
+    the text's pages as render_text writes them (their digest goes into the page)."""
     if len(split_pages(text)) < 2:
         return {}
-    return {f"texts/{text.edition.slug}/{WHOLE_TEXT_KEY}.md": render_whole_text(text, terms)}
+    return {f"texts/{text.edition.slug}/{WHOLE_TEXT_KEY}.md": render_whole_text(text, terms, chapters)}

@@ -9,6 +9,8 @@ mkdocs.yml (`zensical_config`), written to zensical.yml at the root (Zensical re
 - the hooks dropped, each replaced or made unnecessary: the edit links of edit_hook.py become a
   table of page → data file in `extra.edit_urls`, read by a copy of Zensical's own
   `partials/actions.html` in build/zensical-overrides/ (overrides/ + that partial);
+- the whole-text page filled with its chapters' HTML by whole_text_hook.py's function after the
+  build, as the hook does for MkDocs;
 - the search plugin without options: it only makes the theme include partials/search.html, our
   search dialog; the search itself is Pagefind's, indexed after the build by
   build_tools/search_index.py exactly as for MkDocs (Zensical's own search.json is removed).
@@ -27,6 +29,7 @@ import yaml
 from .editions import ROOT
 from .errors import EditionError
 from .search_index import index_site
+from .whole_text_hook import WholeTextError, fill_whole_texts
 
 MKDOCS_YML = ROOT / "mkdocs.yml"
 CONFIG = ROOT / "zensical.yml"
@@ -120,4 +123,8 @@ def build_zensical() -> None:
                              "--config-file", CONFIG.name], cwd=ROOT)
     if result.returncode != 0:
         raise EditionError(CONFIG.name, "zensical build --strict failed (see above)")
+    try:
+        fill_whole_texts(SITE)
+    except WholeTextError as error:
+        raise EditionError(CONFIG.name, str(error)) from None
     index_site(SITE)

@@ -76,7 +76,7 @@ def whole(site):
 
 def test_only_the_split_text_gets_a_print_page_and_it_is_kept_out_of_search_and_nav(files, site):
     assert sorted(path for path in files if path.endswith("/print.md")) == [PRINT_MD]
-    assert files[PRINT_MD].startswith("---\nsearch:\n  exclude: true\n---\n")
+    assert files[PRINT_MD].startswith("---\nsearch:\n  exclude: true\nchapters: ")
     from build_tools.search_index import indexed_pages     # the pages the search covers
     assert not [page for page in indexed_pages(json.loads((site / "anchors.json").read_text(encoding="utf-8")))
                 if "/print/" in page]
@@ -108,17 +108,48 @@ def test_its_anchors_are_not_published_and_the_lock_still_holds(files, texts):
     assert all(alias_target(address, aliases) in addresses for address in set(lock) - set(addresses))
 
 
-def test_it_holds_every_chapter_in_order_with_headings_one_level_down(files, whole):
+def test_it_holds_every_chapter_in_order_with_headings_one_level_down(files, site, whole):
     md = files[PRINT_MD]
     assert md.count("\n# ") == 1 and "\n# 中共多邊外交戰略與「六方會談」：北韓核武危機與東北亞多邊安全機制（全文列印版） {#top}" in md
-    starts = [md.index(f"\n## {title}") for title in
-              ("摘要 {#abstract}", "第壹章 緒論 {#sec-1}", "第貳章 國際多邊安全機制與中共多邊外交戰略 {#sec-2}",
-               "第參章", "第肆章", "第伍章", "第陸章 結論 {#sec-6}")]
+    page = (site / "texts" / THESIS / "print" / "index.html").read_text(encoding="utf-8")
+    assert page.count("<h1") == 1 and 'class="whole-text-page"' not in page     # every chapter filled in
+    starts = [page.index(f'<h2 id="{anchor}">{title}') for anchor, title in
+              [("abstract", "摘要"), ("sec-1", "第壹章 緒論"), ("sec-2", "第貳章 國際多邊安全機制與中共多邊外交戰略"),
+               ("sec-3", "第參章"), ("sec-4", "第肆章"), ("sec-5", "第伍章"), ("sec-6", "第陸章 結論")]]
     assert starts == sorted(starts)
-    assert "\n### 第一節 現有國際多邊安全機制之發展 {#sec-2-1}" in md
-    assert "\n#### 三、國際多邊安全機制之歷史發展 {#sec-2-1-3}" in md
-    assert "/// cite" not in md                       # no cite boxes: cite the canonical pages
+    assert '<h3 id="sec-2-1">第一節 現有國際多邊安全機制之發展<' in page
+    assert '<h4 id="sec-2-1-3">三、國際多邊安全機制之歷史發展<' in page
+    assert "anchors renamed since publication" not in page    # the chapters' alias scripts stay on their pages
+    assert "/// cite" not in md                               # no cite boxes: cite the canonical pages
     assert len(whole.ids) == len(set(whole.ids)), "duplicate ids on the whole-text page"
+
+
+def test_it_changes_whenever_a_chapter_does(files, texts):
+    """print.md carries a digest of the chapters' Markdown: `make serve` renders it again after an
+    edit that changes only a chapter (its placeholders alone would not change)."""
+    from build_tools.render_print import whole_text_files
+
+    text = next(text for text in texts.values() if text.edition.slug == THESIS)
+    chapters = {path: files[path] for path in files if path.startswith(f"texts/{THESIS}/ch-")
+                and path.endswith(".md")}
+    digest = whole_text_files(text, None, chapters)[PRINT_MD].split("\n")[3]
+    edited = {**chapters, f"texts/{THESIS}/ch-2.md": chapters[f"texts/{THESIS}/ch-2.md"] + "x"}
+    assert digest.startswith("chapters: ") and len(digest) == len("chapters: ") + 16
+    assert whole_text_files(text, None, dict(chapters))[PRINT_MD].split("\n")[3] == digest
+    assert whole_text_files(text, None, edited)[PRINT_MD].split("\n")[3] != digest
+
+
+def test_a_missing_chapter_page_is_named():
+    from build_tools.whole_text_hook import WholeTextError, filled
+
+    def missing(key):
+        raise WholeTextError(f"its chapter page {key} was not built")
+
+    page = '<h2 id="sec-1">第壹章</h2>\n<div class="whole-text-page" data-page="ch-1" data-id="sec-1"></div>'
+    with pytest.raises(WholeTextError, match="ch-1 was not built"):
+        filled(page, missing, "print/index.html")
+    with pytest.raises(WholeTextError, match="no heading #sec-1 before the place of ch-1"):
+        filled(page.replace('id="sec-1"', 'id="x"', 1), lambda key: "", "print/index.html")
 
 
 def test_it_repeats_every_paragraph_heading_and_note_of_the_chapters(site, whole):
