@@ -9,6 +9,7 @@ Only paragraphs are linked: never headings, notes, tables, URLs or markers.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -276,16 +277,31 @@ TONES = {"ˊ": 2, "ˇ": 3, "ˋ": 4, "˙": 5}
 LATIN = "外文"          # the group of forms that begin with a Latin letter (APEC), after ㄩ
 
 
-def syllables(text: str) -> list[str]:
-    """The 注音 of each character of `text`, read in context (pypinyin's phrase dictionary);
-    other characters as themselves.
+@functools.lru_cache(maxsize=None)
+def syllables(text: str) -> tuple[str, ...]:
+    """The 注音 of each character of `text`, read in context: pypinyin's phrase dictionary is
+    keyed by Simplified forms, so the phrase is looked up as OpenCC writes it in Simplified
+    (離間 is read ㄌㄧˊ ㄐㄧㄢˋ as a word, ㄐㄧㄢ character by character); other characters as themselves.
 
-    >>> syllables("外交休兵")
-    ['ㄨㄞˋ', 'ㄐㄧㄠ', 'ㄒㄧㄡ', 'ㄅㄧㄥ']
+    >>> syllables("外交休兵"), syllables("離間")
+    (('ㄨㄞˋ', 'ㄐㄧㄠ', 'ㄒㄧㄡ', 'ㄅㄧㄥ'), ('ㄌㄧˊ', 'ㄐㄧㄢˋ'))
     """
     from pypinyin import Style, pinyin
 
-    return [reading[0] for reading in pinyin(text, style=Style.BOPOMOFO, errors=lambda chars: list(chars))]
+    simplified = simplified_form(text)
+    looked_up = simplified if len(simplified) == len(text) else text
+    return tuple(reading[0] for reading in pinyin(looked_up, style=Style.BOPOMOFO, errors=lambda chars: list(chars)))
+
+
+@functools.lru_cache(maxsize=1)
+def simplifier():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified_form(text: str) -> str:
+    return simplifier().convert(text)
 
 
 def syllable_key(syllable: str) -> tuple:

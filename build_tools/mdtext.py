@@ -16,3 +16,35 @@ def escape(text: str) -> str:
     text = MD_SPECIAL.sub(r"\\\1", text)
     text = re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", text)
     return re.sub(r"^([-+])(\s)", r"\\\1\2", text)
+
+
+# --- raw HTML for generated reference pages ------------------------------------------------------
+# Lists of links (the indexes of terms, the bibliography) are written as HTML blocks: Python-Markdown
+# passes them through instead of parsing every link, and MkDocs does not resolve them one by one, so
+# their links are written as the site's addresses (directory URLs), relative to the page.
+
+
+def page_url(docs_path: str) -> str:
+    """The site address of a docs page (MkDocs' directory URLs), relative to the site root.
+
+    >>> page_url("texts/a/ch-1.md"), page_url("texts/a/index.md"), page_url("index.md"), page_url("glossary.md")
+    ('texts/a/ch-1/', 'texts/a/', '', 'glossary/')
+    """
+    stem = docs_path[: -len(".md")]
+    return stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
+
+
+def href(page: str, target: str) -> str:
+    """The relative link from docs page `page` to docs page `target` (a fragment kept), as MkDocs
+    writes a Markdown link between them.
+
+    >>> href("terms/a.md", "texts/a/index.md#sec-1-p3"), href("terms/a.md", "glossary.md#x"), href("glossary.md", "index.md")
+    ('../../texts/a/#sec-1-p3', '../../glossary/#x', '../')
+    """
+    import posixpath
+
+    path, _, fragment = target.partition("#")
+    here = page_url(page).rstrip("/") or "."
+    there = page_url(path).rstrip("/") or "."
+    relative = posixpath.relpath(there, here)
+    return ("./" if relative == "." else relative + "/") + (f"#{fragment}" if fragment else "")

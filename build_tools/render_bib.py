@@ -3,16 +3,30 @@
 Entries are grouped 中文 / 西文 (by `langid`), sorted by romanised author then year, each
 formatted in one consistent style (Chinese: 作者（年）。〈篇名〉，《刊名》…; western: Chicago
 author-date), with its key as anchor and links back to every note that cites it.
+
+The entries are HTML blocks under Markdown headings (see mdtext.href): 300 entries and their
+links back to the notes, which Python-Markdown then passes through instead of parsing.
 """
 from __future__ import annotations
 
 import html
 
 from .citations import CJK
+from .mdtext import href
 from .references import SAFE_URL, Bibliography, NoteId, bib_name, locator_label, pinyin
-from .render import escape, split_pages
+from .render import split_pages
 
 GROUPS = {"zh-Hant": "中文文獻", "en": "西文文獻"}
+PAGE = "bibliography.md"
+
+
+def escape(text: str) -> str:
+    """Source text as HTML text (the entries are HTML blocks)."""
+    return html.escape(text, quote=False)
+
+
+def emphasis(text: str) -> str:
+    return f"<em>{text}</em>"
 
 
 def values(entry) -> dict[str, str]:
@@ -142,15 +156,15 @@ def western_entry(kind: str, f: dict) -> str:
     edition = f" {ordinal(f['edition'])} ed." if f.get("edition", "").isdigit() else \
         (f" {escape(f['edition'])} ed." if f.get("edition") else "")
     if kind == "article" and f.get("entrysubtype") == "newspaper":
-        body = f"“{title}.” *{escape(f.get('journal', ''))}*, {escape(news_date(f, False))}."
+        body = f"“{title}.” {emphasis(escape(f.get('journal', '')))}, {escape(news_date(f, False))}."
     elif kind == "article":
         issue = (escape(f["volume"]) if f.get("volume") else "") + (f" ({escape(f['number'])})" if f.get("number") else "")
-        journal = f"*{escape(f['journal'])}*" if f.get("journal") else ""
+        journal = emphasis(escape(f["journal"])) if f.get("journal") else ""
         tail = " ".join(p for p in [journal, issue] if p) + (f": {pages}" if pages else "")
         body = f"“{title}.” " + (f"{tail}." if tail else "")
     elif kind in ("incollection", "inbook"):
         editors = f", edited by {escape(people(f['editor'], False))}" if f.get("editor") else ""
-        body = f"“{title}.” In *{escape(f.get('booktitle', ''))}*{editors}" + (f", {pages}" if pages else "") + "." + \
+        body = f"“{title}.” In {emphasis(escape(f.get('booktitle', '')))}{editors}" + (f", {pages}" if pages else "") + "." + \
             (f" {place}." if place else "")
     elif kind in ("online", "misc"):
         site = escape(f.get("organization", ""))
@@ -163,7 +177,7 @@ def western_entry(kind: str, f: dict) -> str:
         body = f"“{title}.” Paper presented at {escape(f.get('booktitle', ''))}" + (f", {host}" if host else "") + \
             (f", {pages}" if pages else "") + "."
     else:
-        body = f"*{title}*.{edition}" + (f" {place}." if place else "")
+        body = f"{emphasis(title)}.{edition}" + (f" {place}." if place else "")
     if not who:                                  # no author: the title first, the year after it
         body += f" {escape(year.rstrip('.'))}."
     return (head + body).strip() + web(f) + incomplete(f)
@@ -184,7 +198,7 @@ def web(f: dict) -> str:
         return ""
     seen = f"（檢索日期：{escape(f['urldate'])}）" if f.get("urldate") else ""
     url = f["url"]          # load_bib admits only http(s) URLs without spaces, quotes or brackets
-    return (f" <{url}>" if SAFE_URL.match(url) else f" {escape(url)}") + seen
+    return (f' <a href="{url}">{url}</a>' if SAFE_URL.match(url) else f" {escape(url)}") + seen
 
 
 def format_entry(entry) -> str:
@@ -223,7 +237,7 @@ def backlinks(citations: list[tuple[NoteId, str]], places: dict) -> str:
         title, pages = places[note.slug]
         path, chapter = pages.get(note.scope, pages.get("index"))
         where = f"（{escape(locator_label(locator))}）" if locator else ""
-        link = f"[註 {note.number}]({path}#fn:{note.number}){where}"
+        link = f'<a href="{href(PAGE, f"{path}#fn:{note.number}")}">註 {note.number}</a>{where}'
         group = groups.setdefault((note.slug, note.scope), [])
         if link not in group:
             group.append(link)
@@ -267,10 +281,10 @@ def render_bibliography(bibliography: Bibliography, library, texts) -> str:
         for entry in group:
             f = values(entry)
             aliases = "".join(f'<span id="{alias.strip()}"></span>' for alias in f.get("ids", "").split(",") if alias.strip())
-            out += [f'<div class="bib-entry" id="{entry.key}" markdown>', "",
-                    format_entry(entry) + ("" if langid == "zh-Hant" else '\n{: lang="en" }'), "",
-                    f'<span class="bib-cited">引用：{backlinks(cited.get(entry.key, []), places)}</span>'
-                    f' <span class="bib-key">`{entry.key}`</span>{aliases}{coins(entry)}', "", "</div>", ""]
+            lang = "" if langid == "zh-Hant" else ' lang="en"'
+            out += [f'<div class="bib-entry" id="{entry.key}">', f"<p{lang}>{format_entry(entry)}</p>",
+                    f'<p><span class="bib-cited">引用：{backlinks(cited.get(entry.key, []), places)}</span>'
+                    f' <span class="bib-key"><code>{entry.key}</code></span>{aliases}{coins(entry)}</p>', "</div>", ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 

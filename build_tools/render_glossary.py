@@ -11,9 +11,10 @@ searched, its ids (the glossary ids) not published anchors.
 """
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
-from .mdtext import escape
+from .mdtext import escape, href
 from .model import CleanText
 from .paragraphs import squeeze_spaces
 from .render import section_labels, split_pages
@@ -55,6 +56,13 @@ def term_places(text: CleanText) -> dict[str, list[Place]]:
     return places
 
 
+GLOSSARY_PAGE = "glossary.md"
+
+
+def text_html(value: str) -> str:
+    return html.escape(value, quote=False)
+
+
 def uses_line(text: CleanText, term_id: str, places: list[Place]) -> str:
     """The glossary entry's line for one text: its title linked to the first use, the count, and
     the term on the text's index of terms.
@@ -62,27 +70,45 @@ def uses_line(text: CleanText, term_id: str, places: list[Place]) -> str:
     >>> from types import SimpleNamespace
     >>> text = SimpleNamespace(edition=SimpleNamespace(title="甲文", slug="a"))
     >>> uses_line(text, "x", [Place("壹", [("¶1", "texts/a/index.md", "sec-1-p1"), ("¶3", "texts/a/index.md", "sec-1-p3")])])
-    '- [甲文](texts/a/index.md#sec-1-p1)：2 處（[逐處列出](terms/a.md#x)）'
+    '<li><a href="../texts/a/#sec-1-p1">甲文</a>：2 處（<a href="../terms/a/#x">逐處列出</a>）</li>'
     """
     _, path, anchor = places[0].links[0]
     count = sum(len(place.links) for place in places)
-    line = f"- [{escape(text.edition.title)}]({path}#{anchor})：{count} 處"
+    line = f'<li><a href="{href(GLOSSARY_PAGE, f"{path}#{anchor}")}">{text_html(text.edition.title)}</a>：{count} 處'
     if count > 1:
-        line += f"（[逐處列出]({TERM_INDEX}/{text.edition.slug}.md#{term_id})）"
-    return line
+        line += f'（<a href="{href(GLOSSARY_PAGE, f"{TERM_INDEX}/{text.edition.slug}.md#{term_id}")}">逐處列出</a>）'
+    return line + "</li>"
 
 
 def glossary_source(term) -> str:
     """The 依據 line of an entry: the source, linked to its bibliography entries (`bib:`). A source
     naming several works (「…; …」) links each to its key when the counts agree."""
+    bibliography = href(GLOSSARY_PAGE, "bibliography.md")
     parts = [part.strip() for part in term.source.split(";")] if term.source else []
     if term.bib and len(parts) == len(term.bib):
-        cited = [f'[{escape(part)}](bibliography.md#{key}){{: lang="en" }}' for part, key in zip(parts, term.bib)]
+        cited = [f'<a href="{bibliography}#{key}" lang="en">{text_html(part)}</a>' for part, key in zip(parts, term.bib)]
         return "依據：" + "；".join(cited)
-    line = f'依據：<span lang="en">{escape(term.source)}</span>' if term.source else "依據："
+    line = f'依據：<span lang="en">{text_html(term.source)}</span>' if term.source else "依據："
     if term.bib:
-        line += "（參考文獻：" + "、".join(f"[{key}](bibliography.md#{key})" for key in term.bib) + "）"
+        line += "（參考文獻：" + "、".join(f'<a href="{bibliography}#{key}">{key}</a>' for key in term.bib) + "）"
     return line
+
+
+def entry_body(term, label: str, names: dict[str, str], uses: list[str]) -> list[str]:
+    """An entry under its heading, as HTML blocks (see mdtext.href): its original and kind, its
+    definition, source, related entries and the texts that use it."""
+    facts = [f'<em lang="en">{text_html(term.original)}</em>' if term.original else "", label]
+    if term.aliases:
+        facts.append("又作：" + "、".join(text_html(a) for a in term.aliases))
+    out = [f"<p>{' · '.join(f for f in facts if f)}</p>"]
+    if term.definition:
+        out.append(f"<p>{text_html(squeeze_spaces(term.definition))}</p>")
+    if term.source or term.bib:
+        out.append(f"<p>{glossary_source(term)}</p>")
+    if term.related:
+        out.append("<p>相關詞條：" + "、".join(f'<a href="#{r}">{text_html(names[r])}</a>' for r in term.related) + "</p>")
+    out += ["<p>出現於：</p>", "<ul>", *uses, "</ul>"] if uses else ["<p>（本版正文中未出現。）</p>"]
+    return out + [""]
 
 
 def zhuyin_index(groups: list[tuple[str, str, list]]) -> list[str]:
@@ -124,25 +150,16 @@ def render_glossary(terms: list, texts: list[CleanText], groups: list | None = N
         out += [f"## {label} {{#kind-{kind}}}", ""]
         for term in group:
             out += [f"### {escape(term.term)} {{#{term.id}}}", ""]
-            facts = [f'*{escape(term.original)}*{{: lang="en" }}' if term.original else "", label]
-            if term.aliases:
-                facts.append("又作：" + "、".join(escape(a) for a in term.aliases))
-            out += [" · ".join(f for f in facts if f), ""]
-            if term.definition:
-                out += [escape(squeeze_spaces(term.definition)), ""]
-            if term.source or term.bib:
-                out += [glossary_source(term), ""]
-            if term.related:
-                out += ["相關詞條：" + "、".join(f"[{escape(names[r])}](#{r})" for r in term.related), ""]
-            uses = [uses_line(text, term.id, places[text.edition.slug][term.id]) for text in texts
-                    if term.id in places[text.edition.slug]]
-            out += (["出現於：", ""] + uses if uses else ["（本版正文中未出現。）"]) + [""]
+            out += entry_body(term, label, names, [uses_line(text, term.id, places[text.edition.slug][term.id])
+                                                   for text in texts if term.id in places[text.edition.slug]])
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 def render_term_index(text: CleanText, groups: list, places: dict[str, list[Place]]) -> str:
     """terms/<slug>.md: every glossary entry the text uses, in the glossary's order, with each of
-    its uses (per section the paragraphs, then the notes) linked to its place."""
+    its uses (per section the paragraphs, then the notes) linked to its place. The entries are
+    HTML blocks (see mdtext.href): a page of links, hundreds of them for the thesis."""
+    page = f"{TERM_INDEX}/{text.edition.slug}.md"
     out = [f"# 詞彙出現處：{escape(text.edition.title)} {{#top}}", "",
            f"[詞彙表](../glossary.md)各詞條在本文中出現的每一個段落與註釋，依詞彙表的類別與注音順序。"
            f"回到[本文](../texts/{text.edition.slug}/index.md)。", ""]
@@ -153,11 +170,12 @@ def render_term_index(text: CleanText, groups: list, places: dict[str, list[Plac
         out += [f"## {label} {{#kind-{kind}}}", ""]
         for term in used:
             count = sum(len(place.links) for place in places[term.id])
-            out += [f"[{escape(term.term)}](../glossary.md#{term.id}){{#{term.id}}}：{count} 處", ""]
-            out += [f"- {escape(place.label.rstrip('：:'))}：" + "、".join(f"[{link}](../{path}#{anchor})"
-                                                           for link, path, anchor in place.links)
-                    for place in places[term.id]]
-            out.append("")
+            out.append(f'<p><a href="{href(page, "glossary.md#" + term.id)}" id="{term.id}">'
+                       f"{html.escape(term.term, quote=False)}</a>：{count} 處</p>")
+            out += ["<ul>", *(f"<li>{html.escape(place.label.rstrip('：:'), quote=False)}：" + "、".join(
+                f'<a href="{href(page, path + "#" + anchor)}">{html.escape(link, quote=False)}</a>'
+                for link, path, anchor in place.links) + "</li>" for place in places[term.id]), "</ul>"]
+        out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 

@@ -87,17 +87,17 @@ def test_backlinks_point_to_real_anchors(files):
     known = {a["url"] for text in registry["texts"] for a in text["anchors"]}
     indexes = {path: content for path, content in files.items() if path.startswith("terms/")}
     assert sorted(indexes) == sorted(f"terms/{slug}.md" for slug in SLUGS.values())
-    targets = re.findall(r"\]\((texts/[^)#]+)#([^)]+)\)", files["glossary.md"])
-    for content in indexes.values():
-        targets += re.findall(r"\]\(\.\./(texts/[^)#]+)#([^)]+)\)", content)
+    targets = re.findall(r'href="\.\./(texts/[^"#]+/)#([^"]+)"', files["glossary.md"])
+    for content in indexes.values():     # HTML blocks, their links written as the site's addresses
+        targets += re.findall(r'href="\.\./\.\./(texts/[^"#]+/)#([^"]+)"', content)
     assert len(targets) > 300
     for path, anchor in targets:
         url = path.replace("/index.md", "/").replace(".md", "/")
         assert f"{url}#{anchor}" in known, (path, anchor)
-    entries = re.findall(r"\]\((terms/[^)#]+)#([^)]+)\)", files["glossary.md"])
+    entries = re.findall(r'href="\.\./(terms/[^"#]+)/#([^"]+)"', files["glossary.md"])
     assert len(entries) > 50
     for path, term in entries:
-        assert f"](../glossary.md#{term}){{#{term}}}" in indexes[path], (path, term)
+        assert f'<a href="../../glossary/#{term}" id="{term}">' in indexes[path + ".md"], (path, term)
     assert {"id": "second-track-diplomacy", "url": "glossary/#second-track-diplomacy", "kind": "term",
             "label": "第二軌道外交", "title": "Second Track Diplomacy"} in registry["glossary"]
 
@@ -106,9 +106,9 @@ def test_glossary_entry_lists_the_passages_using_it(files):
     md = files["glossary.md"]
     entry = md[md.index("### 活路外交"):]
     entry = entry[:entry.index("\n### ")]
-    assert "外交部 99 年度施政目標與重點" in entry and "texts/mofa-2010-policy-goals/index.md#title-p1" in entry
-    assert "：3 處（[逐處列出](terms/mofa-2010-policy-goals.md#viable-diplomacy)）" in entry
+    assert "外交部 99 年度施政目標與重點" in entry and '"../texts/mofa-2010-policy-goals/#title-p1"' in entry
+    assert '：3 處（<a href="../terms/mofa-2010-policy-goals/#viable-diplomacy">逐處列出</a>）' in entry
     index = files["terms/mofa-2010-policy-goals.md"]
-    uses = index[index.index("{#viable-diplomacy}"):]
-    uses = uses[:uses.index("\n\n[")]
-    assert re.findall(r"#(title-p\d+|sec-[\d-]+p\d+)\)", uses) == ["title-p1", "title-p2", "sec-1-3-p12"]
+    uses = index[index.index('id="viable-diplomacy"'):]
+    uses = uses[:uses.index("</ul>")]
+    assert re.findall(r'#(title-p\d+|sec-[\d-]+p\d+)"', uses) == ["title-p1", "title-p2", "sec-1-3-p12"]
