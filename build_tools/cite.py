@@ -80,28 +80,22 @@ class Attribution:
     """Who made the original, as far as the source says, and what it is."""
 
     author: str | None        # a person or body named by the source (外交部 for its report)
-    author_en: str | None
+    author_en: str | None     # its English name, where the edition file gives one (`issuer_en`)
     corporate: bool           # the author is a body (BibTeX braces it, CSL gives it as a literal)
 
 
-def split_bilingual(value: str | None) -> tuple[str | None, str | None]:
-    """「中華民國外交部 (Ministry of Foreign Affairs, Republic of China)」 → its two forms.
-
-    >>> split_bilingual("中華民國外交部 (Ministry of Foreign Affairs, Republic of China)")
-    ('中華民國外交部', 'Ministry of Foreign Affairs, Republic of China')
-    """
-    if not value:
-        return None, None
-    found = re.fullmatch(r"(.+?)\s*\((.+)\)", value)
-    return (found[1], found[2]) if found else (value, None)
-
-
 def attribution(edition) -> Attribution:
+    """The original's author: the issuing body of a report, with its English name if the edition
+    file gives it (English citations use it; Chinese ones, BibTeX and CSL-JSON keep the name as printed).
+
+    >>> from types import SimpleNamespace as N
+    >>> attribution(N(publication=N(issuer="中華民國外交部", issuer_en="Ministry of Foreign Affairs, Republic of China (Taiwan)")))
+    Attribution(author='中華民國外交部', author_en='Ministry of Foreign Affairs, Republic of China (Taiwan)', corporate=True)
+    """
     p = edition.publication
     if getattr(p, "author", None):
         return Attribution(p.author, None, False)
-    zh, en = split_bilingual(p.issuer)
-    return Attribution(zh, en, True) if zh else Attribution(None, None, False)
+    return Attribution(p.issuer, p.issuer_en, True) if p.issuer else Attribution(None, None, False)
 
 
 def original(edition) -> str:
@@ -128,7 +122,7 @@ def year_en(year: str | None) -> str | None:
 
 def original_en(edition) -> str:
     p = edition.publication
-    parts = [split_bilingual(p.issuer)[1], p.institution_en, KIND_EN[edition.kind],
+    parts = [p.issuer_en, p.institution_en, KIND_EN[edition.kind],
              f"“{p.thesis_title}”" if p.thesis_title else None, year_en(p.year)]
     known = ", ".join(part for part in parts if part)
     return known + ("; author and venue unknown (the source has no title page)"

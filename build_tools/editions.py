@@ -33,7 +33,8 @@ class Publication(Strict):
     degree: OneLine | None = None
     thesis_title: OneLine | None = None
     chapter_title: OneLine | None = None
-    issuer: OneLine | None = None
+    issuer: OneLine | None = None         # the issuing body as the source prints it (中華民國外交部)
+    issuer_en: OneLine | None = None      # its English name, for English citations
     year: OneLine | None = None
     evidence: OneLine | None = None        # a folded (>-) scalar is one line
 

@@ -47,6 +47,7 @@ class Work:
     aliases: list[str] = field(default_factory=list)   # earlier keys of its entry (biblatex `ids`)
     related: list = field(default_factory=list)        # its other editions or printings
     locators: list[str] = field(default_factory=list)  # the pages its citations cite
+    proposed: bool = False            # a volume known only from its chapters' citations (volumes_of_chapters)
 
     @property
     def title(self) -> str:
@@ -163,6 +164,7 @@ def resolve(texts) -> Bibliography:
     inherit_books(works)
     find_volumes(works, links)
     chapters_of_cited_volumes(works)
+    volumes_of_chapters(works)
     relate_printings(works)
     return Bibliography(works, links)
 
@@ -233,6 +235,55 @@ def chapters_of_cited_volumes(works: list[Work]) -> None:
                     person_key(volume.fields["editor"].split(" and ")[0]) == editor:
                 work.parent = volume
                 break
+
+
+VOLUME_FIELDS = ("publisher", "address", "year", "langid")
+
+
+def same_volume(booktitle: str, editor: str, volume: Work) -> bool:
+    """A chapter's book is this volume: one title the start of the other, the same first editor."""
+    book, title = normal(booktitle), normal(volume.title)
+    return len(min(book, title, key=len)) >= 4 and (book.startswith(title) or title.startswith(book)) and \
+        person_key(editor.split(" and ")[0]) == person_key(volume.fields.get("editor", "").split(" and ")[0])
+
+
+def volumes_of_chapters(works: list[Work]) -> None:
+    """A chapter that names its book (booktitle and editors) but whose book the notes never cite as
+    a whole gets the volume as its parent all the same: a `collection` of the editors, the title and
+    the imprint the chapter gives, shared by the chapters of one book (002 note 20: Ikenberry's
+    introduction and Duffield's chapter in Ikenberry and Mastanduno's volume) and cited through them.
+    biblatex links a chapter to its volume with `crossref`; Zotero and CSL read the chapter's own
+    booktitle, editors and imprint, which it keeps. The volume is a proposal for a newly cited chapter
+    (`python -m build_tools bib` adds both entries); for a chapter the bibliography has, its entry's
+    `crossref` decides (`link_volumes`).
+
+    >>> chapter = Work("incollection", ["John Duffield"], {"title": "Asia-Pacific Security Institutions",
+    ...     "booktitle": "International Relations Theory and the Asia-Pacific", "editor": "G. John Ikenberry and Michael Mastanduno",
+    ...     "publisher": "Columbia University Press", "address": "New York", "year": "2003", "langid": "en"}, complete=True)
+    >>> works = [chapter]; volumes_of_chapters(works)
+    >>> volume = chapter.parent; volume.entrytype, volume.identities, volume.fields["publisher"], volume.complete
+    ('collection', ['G. John Ikenberry: International Relations Theory and the Asia-Pacific'], 'Columbia University Press', True)
+    """
+    volumes = [w for w in works if w.entrytype == "collection" and not w.authors]
+    for work in list(works):
+        booktitle, editor = work.fields.get("booktitle", ""), work.fields.get("editor", "")
+        if work.entrytype != "incollection" or work.parent is not None or not (booktitle and editor) \
+                or booktitle == UNKNOWN_TITLE:
+            continue
+        volume = next((v for v in volumes if same_volume(booktitle, editor, v)), None)
+        if volume is None:
+            fields = {"editor": editor, "title": booktitle} | {name: work.fields[name] for name in VOLUME_FIELDS
+                                                                if work.fields.get(name)}
+            volume = Work("collection", [], fields, [f"{lead_name(Work('collection', [], fields))}: {booktitle}"],
+                          [], work.complete, proposed=True)
+            works.append(volume)
+            volumes.append(volume)
+        for name in VOLUME_FIELDS:                     # another chapter may give more of the imprint
+            if work.fields.get(name) and volume.title == booktitle:
+                volume.fields.setdefault(name, work.fields[name])
+        volume.complete = volume.complete or work.complete
+        work.parent = volume
+        volume.notes += [note for note in work.notes if note not in volume.notes]
 
 
 def relate_printings(works: list[Work]) -> None:
@@ -506,9 +557,51 @@ def match_entries(bibliography: Bibliography, library) -> tuple[list[Work], list
             keywords = entry.fields_dict["keywords"].value if "keywords" in entry.fields_dict else ""
             work.complete = "incomplete" not in keywords      # the curated entry decides
             cited.add(entry.key)
+    missing = [work for work in missing if not curated_proposal(work, bibliography.works)]
+    bibliography.works[:] = [work for work in bibliography.works if work.key or work in missing]
     merge_same_entry(bibliography)
+    link_volumes(bibliography, library)
+    cited |= {work.key for work in bibliography.works if work.key}
     uncited = [entry for entry in library.entries if entry.key not in cited]
     return missing, uncited
+
+
+def curated_proposal(work: Work, works: list[Work]) -> bool:
+    """A proposed volume whose chapters all have entries: their `crossref` says what their volume is."""
+    chapters = [other for other in works if other.parent is work]
+    return work.proposed and all(chapter.key for chapter in chapters)
+
+
+def crossref_of(entry) -> str:
+    return entry.fields_dict["crossref"].value.strip() if "crossref" in entry.fields_dict else ""
+
+
+def link_volumes(bibliography: Bibliography, library) -> None:
+    """Each chapter's volume is the entry its `crossref` names (the curated file decides); a volume no
+    note cites as a whole is cited through its chapters (their notes link back to it too)."""
+    entries = library.entries_dict
+    by_key = {work.key: work for work in bibliography.works if work.key}
+    for work in list(by_key.values()):
+        if work.key not in entries:
+            continue
+        key = crossref_of(entries[work.key])
+        if not key:
+            if work.parent is not None and work.parent.proposed:
+                work.parent = None
+            continue
+        volume = by_key.get(key)
+        if volume is None and key in entries:
+            volume = Work("collection", [], {"title": values_of(entries[key]).get("title", "")}, [], [],
+                          "incomplete" not in values_of(entries[key]).get("keywords", ""), key=key)
+            bibliography.works.append(volume)
+            by_key[key] = volume
+        work.parent = volume
+        if volume is not None:
+            volume.notes += [note for note in work.notes if note not in volume.notes]
+
+
+def values_of(entry) -> dict[str, str]:
+    return {name: str(field.value).strip() for name, field in entry.fields_dict.items()}
 
 
 def qualified_identities(work: Work) -> list[str]:
@@ -698,7 +791,28 @@ def check_library(bibliography: Bibliography, library=None):
         entry = uncited[0]
         raise EditionError(BIB, f"entry {entry.key} is cited by no note — remove it, or add to its "
                                 "cited-as the form the notes print", entry.start_line + 1)
+    check_volumes(library)
     return library
+
+
+VOLUME_TYPES = ("collection", "book", "mvcollection", "mvbook", "proceedings")
+
+
+def check_volumes(library) -> None:
+    """A chapter that names its book (booktitle and editor) links to the book's entry with `crossref`
+    (biblatex's parent), and a crossref names a volume of the file."""
+    entries = library.entries_dict
+    for entry in library.entries:
+        fields, line = values_of(entry), entry.start_line + 1
+        key = fields.get("crossref", "")
+        if key and (key not in entries or entries[key].entry_type.lower() not in VOLUME_TYPES):
+            raise EditionError(BIB, f"entry {entry.key}: crossref = {{{key}}} names no @collection or @book "
+                                    "entry — give the key of its volume's entry", line)
+        if entry.entry_type.lower() in ("incollection", "inbook") and fields.get("booktitle") and \
+                fields.get("editor") and not key:
+            raise EditionError(BIB, f"entry {entry.key} is a chapter of 《{fields['booktitle']}》 but names no "
+                                    "volume — add crossref = {key of the volume's @collection entry} (add that "
+                                    "entry if the file lacks it: editor, title, imprint, cited-as)", line)
 
 
 def one_line(entry) -> str:

@@ -165,10 +165,11 @@ def metadata_lines(text: CleanText, report_url: str, whole_text: str | None = No
             ("原始檔案", f"`seeds/{edition.source}`")]
     institution = pub.institution and escape(pub.institution) + (f"（{english(pub.institution_en)}）"
                                                                  if pub.institution_en else "")
+    issuer = pub.issuer and escape(pub.issuer) + (f"（{english(pub.issuer_en)}）" if pub.issuer_en else "")
     for label, value in (("學校", institution), ("學位", pub.degree and escape(pub.degree)),
                          ("論文題目", pub.thesis_title and escape(pub.thesis_title)),
                          ("章名", pub.chapter_title and escape(pub.chapter_title)),
-                         ("發行機關", pub.issuer and escape(pub.issuer)), ("年份", pub.year and escape(pub.year)),
+                         ("發行機關", issuer), ("年份", pub.year and escape(pub.year)),
                          ("出處說明", pub.evidence and escape(squeeze_spaces(pub.evidence)))):
         if value:
             rows.append((label, value))

@@ -100,6 +100,8 @@ def json_ld(text: CleanText, page: Page) -> dict:
                     "isPartOf": {"@type": "Thesis", "name": p.thesis_title}, "description": original(edition)}
     if who.author:
         based_on["author"] = {"@type": "Organization" if who.corporate else "Person", "name": who.author}
+        if who.author_en:
+            based_on["author"]["alternateName"] = who.author_en
     if p.institution:
         based_on["sourceOrganization"] = {"@type": "CollegeOrUniversity", "name": p.institution,
                                           "alternateName": p.institution_en}

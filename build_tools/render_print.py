@@ -22,6 +22,31 @@ from .model import CleanText
 from .render import (WHOLE_TEXT_KEY, WHOLE_TEXT_LABEL, Page, metadata_lines, note_items, own_heading,
                      page_blocks, split_pages)
 
+# A name in quotation marks or title marks inside a title (「六方會談」), or a glossary term of Han
+# characters printed in it (北韓核武危機): kept on one line (.title-phrase in docs/assets/edition.css).
+QUOTED_NAME = re.compile(r"[「『《〈][^「」『』《》〈〉\n]{1,16}[」』》〉]")
+HAN_TERM = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,8}")
+
+
+def title_markup(title: str, terms: tuple[str, ...] = ()) -> str:
+    """The whole-text page's title as its heading: each quoted name and each glossary term in it on
+    one line, so that a balanced title or a narrow screen never breaks 「六方會談」 or 北韓核武危機 in two.
+
+    >>> title_markup("中共多邊外交戰略與「六方會談」：北韓核武危機與東北亞", ("北韓核武危機", "六方會談"))
+    '中共多邊外交戰略與<span class="title-phrase">「六方會談」</span>：<span class="title-phrase">北韓核武危機</span>與東北亞'
+    """
+    spans = [match.span() for match in QUOTED_NAME.finditer(title)]
+    for term in sorted(filter(HAN_TERM.fullmatch, terms), key=len, reverse=True):
+        for match in re.finditer(re.escape(term), title):
+            if not any(start < match.end() and match.start() < end for start, end in spans):
+                spans.append(match.span())
+    out, end = [], 0
+    for start, stop in sorted(spans):
+        out += [escape(title[end:start]), f'<span class="title-phrase">{escape(title[start:stop])}</span>']
+        end = stop
+    return "".join(out) + escape(title[end:])
+
+
 # A note reference written by running_text: `[^N]` not escaped (an even run of backslashes before it).
 REFERENCE = re.compile(r"(?<!\\)((?:\\\\)*)\[\^(\d+)\]")
 BACK_TITLE = "回到正文註 {} 處"   # as the footnotes extension's BACKLINK_TITLE in mkdocs.yml
@@ -90,7 +115,8 @@ def render_whole_text(text: CleanText, terms: dict | None = None, chapters: dict
     pages = split_pages(text)
     md_path = f"texts/{edition.slug}/{WHOLE_TEXT_KEY}.md"
     out = ["---", "search:", "  exclude: true", f"chapters: {chapters_digest(chapters or {})}", "---", "",
-           f"# {escape(edition.title)}（{WHOLE_TEXT_LABEL}） {{#top}}", "",
+           f"# {title_markup(edition.title, tuple(form for term in (terms or {}).values() for form in term.forms))}"
+           f"（{WHOLE_TEXT_LABEL}） {{#top}}", "",
            f"本頁把本文各章合為一頁，供列印或另存為 PDF。它是[各章頁面](index.md)的副本：不列入站內搜尋，"
            "錨點也不是固定錨點；引用或連結請用各章頁面的網址。各章註釋依原文每章重新編號，列於該章之末。", ""]
     out += metadata_lines(text, "report.md")

@@ -226,6 +226,53 @@ def test_at_least_95_percent_of_citing_notes_link_to_an_entry(bibliography):
     assert linked / citing >= 0.95, (linked, citing)
 
 
+def test_every_chapter_that_names_its_book_links_to_an_entry_for_the_volume(bibliography, entries):
+    """An @incollection names its volume (booktitle, editors, publisher): the volume has an entry
+    (@collection) and the chapter a `crossref` to it, also where the notes never cite the volume as a
+    whole (002 note 20: Ikenberry's and Duffield's chapters of Ikenberry and Mastanduno's volume)."""
+    chapters = {key: entry for key, entry in entries.items() if entry["type"] in ("incollection", "inbook")}
+    assert len(chapters) > 30
+    for key, chapter in chapters.items():
+        parent = entries.get(chapter.get("crossref", ""))
+        assert parent and parent["type"] == "collection", (key, chapter.get("crossref"))
+        assert normal(parent["title"]) == normal(chapter["booktitle"]), key
+        assert normal(parent["editor"].split(",")[0]) == normal(chapter["editor"].split(",")[0]), key
+    volume = entries[chapters["duffield2003asia"]["crossref"]]
+    assert chapters["ikenberry2003introduction"]["crossref"] == chapters["duffield2003asia"]["crossref"]
+    assert (volume["title"], volume["editor"], volume["publisher"], volume["address"], volume["year"]) == (
+        "International Relations Theory and the Asia-Pacific", "Ikenberry, G. John and Mastanduno, Michael",
+        "Columbia University Press", "New York", "2003")
+    assert "keywords" not in volume and volume["type"] == "collection"
+    works = {work.key: work for work in bibliography.works}
+    assert works["duffield2003asia"].parent is works[volume_key := chapters["duffield2003asia"]["crossref"]]
+    assert set(works["duffield2003asia"].notes) <= set(works[volume_key].notes)
+
+
+def test_bib_proposes_a_newly_cited_chapter_with_its_volume_and_check_asks_for_the_link(project):
+    """`python -m build_tools bib` adds a chapter the file lacks together with its volume, linked by
+    crossref; a chapter entry without its crossref is refused with the fix."""
+    from conftest import run_cli
+
+    bib = project / "bib" / "references.bib"
+    original = bib.read_text(encoding="utf-8")
+    kept = [block for block in original.split("\n\n@")
+            if not block.startswith(("incollection{wallander1999risk,", "collection{wallander1999imperfect,"))]
+    bib.write_text("\n\n@".join(kept), encoding="utf-8")
+    result = run_cli(project, "bib")
+    assert result.returncode == 0 and "added 2 entries" in result.stdout, result.stdout + result.stderr
+    added = {entry.key: entry for entry in load_bib(bib).entries}
+    [chapter] = [e for e in added.values() if e.fields_dict["title"].value == "Risk, Threat, and Security Institutions"]
+    volume = added[chapter.fields_dict["crossref"].value]
+    assert volume.entry_type == "collection"
+    assert volume.fields_dict["title"].value == "Imperfect Unions: Security Institutions over Time and Space"
+    assert run_cli(project, "check").returncode == 0
+    bib.write_text(original.replace("  crossref = {ikenberry2003international},\n", "", 1), encoding="utf-8")
+    result = run_cli(project, "check")
+    assert result.returncode == 1 and "error: bib/references.bib:" in result.stderr
+    assert "is a chapter of 《International Relations Theory and the Asia-Pacific》 but names no volume — add crossref" \
+        in result.stderr, result.stderr
+
+
 # --- the curated file ----------------------------------------------------------------------------
 
 def test_references_bib_round_trips_through_bibtexparser():

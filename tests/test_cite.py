@@ -77,6 +77,21 @@ def test_citations_name_their_place_parse_and_resolve(site, text):
             assert "author" not in fields      # the source names no author: the editors carry the entry
 
 
+def test_the_reports_english_citation_names_the_ministry_in_english(site):
+    """The edition file gives the issuer's English name (`issuer_en`): the English citation and its
+    「Original:」 use it, the Chinese citation, BibTeX and CSL-JSON keep the name as printed."""
+    english = "Ministry of Foreign Affairs, Republic of China (Taiwan)"
+    for anchor, entry in cite_entries(site, "003").items():
+        assert entry["en"].startswith(f"{english}, Ministry of Foreign Affairs: Policy Goals"), (anchor, entry["en"])
+        assert f"Original: {english}, government report, 2010 (ROC year 99)." in entry["en"], entry["en"]
+        assert "中華民國外交部" not in entry["en"], (anchor, entry["en"])
+        assert entry["zh"].startswith("中華民國外交部（原著），") and "原文：中華民國外交部，" in entry["zh"]
+        assert entry["csl"]["author"] == [{"literal": "中華民國外交部"}]
+    page = (site / "texts" / "mofa-2010-policy-goals" / "index.html").read_text(encoding="utf-8")
+    assert f'中華民國外交部（<span lang="en">{english}</span>）' in page        # the metadata box
+    assert f'"alternateName": "{english}"' in page                                # JSON-LD
+
+
 def resolves(site, address: str) -> bool:
     """A site-relative address with its fragment: the page exists and carries the id."""
     page, _, fragment = address.partition("#")

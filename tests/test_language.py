@@ -52,7 +52,7 @@ def squeezed(text: str) -> str:
 def own_words() -> str:
     """The texts' own words and the originals editors quote, whitespace removed: the raw texts,
     the bibliography, the glossary's forms, originals, sources and definitions, the annotations'
-    bodies, the editions' English titles and institutions' names. Not the editions' other fields:
+    bodies, the editions' English titles and institutions' and issuers' names. Not the editions' other fields:
     what the edition writes for readers must be Chinese."""
     parts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "seeds").glob("*.txt"))]
     parts.append((ROOT / "bib" / "references.bib").read_text(encoding="utf-8"))
@@ -62,7 +62,8 @@ def own_words() -> str:
         parts += [annotation["body"] for annotation in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
     for path in sorted((ROOT / "editions").glob("*.yml")):
         edition = yaml.safe_load(path.read_text(encoding="utf-8"))
-        parts += [edition["title_en"], (edition.get("publication") or {}).get("institution_en") or ""]
+        publication = edition.get("publication") or {}
+        parts += [edition["title_en"], publication.get("institution_en") or "", publication.get("issuer_en") or ""]
     return squeezed("\n".join(str(part) for part in parts))
 
 

@@ -338,3 +338,35 @@ def test_an_excerpt_has_no_full_stop_the_text_does_not_print(dialog):
     excerpts = [re.sub(r"<[^>]+>", "", result["excerpt"]) for result in search(dialog, "緒論")]
     assert any("摘要\u3000第壹章" in excerpt for excerpt in excerpts), excerpts
     assert not [excerpt for excerpt in excerpts if re.search(r"[\u4e00-\u9fff]\.", excerpt)]
+
+
+def excerpt_text(result: dict) -> str:
+    """A result's excerpt as a reader sees it: tags dropped, the ideographic space kept as '|'
+    (the mark between blocks), other spaces dropped."""
+    return re.sub(r"\s", "", re.sub(r"<[^>]+>", "", result["excerpt"]).replace("\u3000", "|"))
+
+
+@pytest.mark.parametrize("query, page, heading", [
+    ("基於歷史", THESIS + "ch-1/", "一、研究動機"),                         # a heading ending in a Han character
+    ("有效提升本部外交領事人員講習所", MOFA, "七、提升場地租借使用："),         # ... in full-width punctuation
+    ("非正式的，但持續的合作", STRAIT, "壹、結盟："),
+])
+def test_an_excerpt_keeps_a_heading_apart_from_its_paragraph(dialog, served, site, query, page, heading):
+    """Pagefind's words run on from a heading into the paragraph under it (「一、研究動機基於歷史」):
+    the excerpt keeps them apart, and the first result still leads to the paragraph."""
+    results = search(dialog, query)
+    first = results[0]
+    assert site_path(first["link"], served)[0] == page
+    assert query.replace("，", "") in excerpt_text(first).replace("，", "")
+    headings = {heading}
+    for result in results:
+        result_page, _ = site_path(result["link"], served)
+        if result_page.startswith("texts/"):
+            parser = Headings()
+            parser.feed((site / result_page / "index.html").read_text(encoding="utf-8"))
+            headings |= {re.sub(r"\s", "", text) for text in parser.texts.values()}
+    for result in results:
+        shown = excerpt_text(result)
+        for title in headings:
+            glued = re.search(rf"[^|…]{re.escape(title)}|{re.escape(title)}[^|…]", shown)
+            assert not glued, (title, shown)

@@ -110,7 +110,9 @@ def test_its_anchors_are_not_published_and_the_lock_still_holds(files, texts):
 
 def test_it_holds_every_chapter_in_order_with_headings_one_level_down(files, site, whole):
     md = files[PRINT_MD]
-    assert md.count("\n# ") == 1 and "\n# 中共多邊外交戰略與「六方會談」：北韓核武危機與東北亞多邊安全機制（全文列印版） {#top}" in md
+    phrase = '<span class="title-phrase">{}</span>'.format      # kept on one line (render_print.title_markup)
+    assert md.count("\n# ") == 1 and (f"\n# 中共{phrase('多邊外交')}戰略與{phrase('「六方會談」')}："
+                                      f"{phrase('北韓核武危機')}與東北亞多邊安全機制（全文列印版） {{#top}}") in md
     page = (site / "texts" / THESIS / "print" / "index.html").read_text(encoding="utf-8")
     assert page.count("<h1") == 1 and 'class="whole-text-page"' not in page     # every chapter filled in
     starts = [page.index(f'<h2 id="{anchor}">{title}') for anchor, title in
@@ -179,3 +181,40 @@ def test_note_annotations_and_links_render_on_the_whole_text_page(site):
     first = html[html.index('<li id="fn:ch-2-1"'):]
     assert first.index('<a class="citation" href="../../../bibliography/#xu2008guoji"') < first.index("</li>")
     assert '<a class="glossary-term" href="../../../glossary/#' in html
+
+
+TITLE_LINES = """() => { const h = document.querySelector('h1#top'); const range = document.createRange();
+    const lines = []; const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT); let node, top = null, line = '';
+    while ((node = walker.nextNode())) {
+      if (node.parentElement.closest('.headerlink')) continue;
+      for (let i = 0; i < node.length; i++) {
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        const rects = range.getClientRects(); if (!rects.length) continue;
+        const y = Math.round(rects[0].top);
+        if (top !== null && Math.abs(y - top) > 5) { lines.push(line); line = ''; }
+        top = y; line += node.data[i];
+      }
+    }
+    return lines.concat([line]); }"""
+
+
+@pytest.mark.parametrize("width, media", [(375, "screen"), (768, "screen"), (1280, "screen"), (1600, "screen"),
+                                          (794, "print")])      # 794 px: an A4 page
+def test_the_title_never_breaks_inside_a_quoted_name_or_a_term(browser, served, width, media):
+    """The thesis's whole-text title, 「中共多邊外交戰略與「六方會談」：北韓核武危機與東北亞多邊安全機制
+    （全文列印版）」, broke inside 「六方會談」 at desktop width and inside 北韓核武危機 on an A4 page; a quoted
+    name and a glossary term stay on one line at any width, and the title still fits the screen. READER_SHOTS=/tmp/shots saves the title's screenshots."""
+    import os
+
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    tab.emulate_media(media=media)
+    tab.goto(served + "texts/china-multilateralism-six-party-talks/print/")
+    lines = tab.evaluate(TITLE_LINES)
+    if os.environ.get("READER_SHOTS"):
+        tab.locator("h1#top").screenshot(path=f"{os.environ['READER_SHOTS']}/print-title-{width}-{media}.png")
+    assert "".join(lines) == "中共多邊外交戰略與「六方會談」：北韓核武危機與東北亞多邊安全機制（全文列印版）"
+    assert any("「六方會談」" in line for line in lines) and any("北韓核武危機" in line for line in lines), lines
+    if media == "screen":
+        assert tab.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()

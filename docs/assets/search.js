@@ -10,8 +10,9 @@
 //   has them so, as characters anywhere on a page; pages rank by the longest run of the query's
 //   words they hold, then how often it occurs, then Pagefind's score.
 // - Passages of the texts are listed first, the glossary, bibliography and annotations after them.
-// - Each result names the section it comes from, shows the excerpt with the query highlighted and
-//   links to the paragraph, list item, note or heading the match is in.
+// - Each result names the section it comes from, shows the excerpt with the query highlighted (a
+//   heading kept apart from the paragraph under it) and links to the paragraph, list item, note or
+//   heading the match is in.
 (function () {
   "use strict";
   var root = new URL("../", document.currentScript.src);   // assets/search.js -> the site's root
@@ -142,18 +143,53 @@
     return best;
   }
 
-  // An excerpt around the match as nodes: the page's words, the query's in <mark>.
+  // Where the page's headings begin and end among its words ({word number: true}). The index's
+  // words run on from a heading into the paragraph under it (「一、研究動機基於歷史」): Pagefind
+  // ends a block with a stop only where its last character is a letter or digit (never after 「：」
+  // or 「）」), and the marked pages' headings end in the space before their permalink, which the
+  // index leaves out. Pagefind's anchors give each heading's first word and its words.
+  function headingBounds(data) {
+    var bounds = {};
+    (data.anchors || []).forEach(function (anchor) {
+      if (!/^h[1-6]$/i.test(anchor.element)) return;
+      bounds[anchor.location] = true;
+      bounds[anchor.location + (anchor.text || "").split(/\s+/).filter(Boolean).length] = true;
+    });
+    return bounds;
+  }
+
+  // Two pieces of an excerpt with a block's mark (an ideographic space) between them.
+  function apart(a, b) {
+    return a && b && !/\u3000$/.test(a) && !/^\u3000/.test(b) ? a + "\u3000" + b : a + b;
+  }
+
+  // The words from..to as text, apart at each heading's bounds.
+  function joinSpan(all, from, to, bounds) {
+    var pieces = [[]];
+    for (var i = from; i < to; i++) {
+      if (i > from && bounds[i]) pieces.push([]);
+      pieces[pieces.length - 1].push(all[i]);
+    }
+    return pieces.map(function (piece) { return joinWords(piece); }).reduce(apart, "");
+  }
+
+  // An excerpt around the match as nodes: the page's words, the query's in <mark>. It reaches back
+  // 16 words, but never across a heading (the heading above the match is the result's section title).
   function excerpt(data, match, query) {
     var all = data.content.split(/[\r\n\s]+/);
+    var bounds = headingBounds(data);
     var found = match.first === undefined ? -1 : textPosition(all, query, match.longest, match.first);
     var start = found >= 0 ? found : Math.min(match.first || 0, all.length - 1);
     var end = found >= 0 ? start + match.longest : start;
+    var from = Math.max(0, start - 16);
+    for (var i = start; i > from; i--) if (bounds[i]) { from = i; break; }
     var p = element("p", "edition-search__excerpt");
-    p.appendChild(document.createTextNode((start > 16 ? "…" : "") + joinWords(all.slice(Math.max(0, start - 16), start))));
-    var marked = end > start ? joinWords(all.slice(start, end)) : "";
-    var stop = /\u3000$/.test(marked) ? "\u3000" : "";           // a block's end: after the highlight
-    if (marked) p.appendChild(element("mark", null, marked.slice(0, marked.length - stop.length)));
-    p.appendChild(document.createTextNode(stop + joinWords(all.slice(end, end + 40)) + (end + 40 < all.length ? "…" : "")));
+    p.appendChild(document.createTextNode((from > 0 && !bounds[from] ? "…" : "") + joinSpan(all, from, start, bounds)));
+    var marked = end > start ? joinSpan(all, start, end, bounds) : "";
+    var stop = /\u3000$/.test(marked) || (marked && bounds[end]) ? "\u3000" : "";   // a block's end: after the highlight
+    if (marked) p.appendChild(element("mark", null, marked.replace(/\u3000$/, "")));
+    var last = Math.min(all.length, end + 40);
+    p.appendChild(document.createTextNode(stop + joinSpan(all, end, last, bounds) + (last < all.length ? "…" : "")));
     return p;
   }
 
