@@ -34,10 +34,14 @@ def chars(text: str) -> Counter:
     return Counter(UNCOUNTED.sub("", text))
 
 
+def table_text(spec) -> str:
+    """A rebuilt table's text: caption, header, cells and notes."""
+    return "".join([spec.caption, *spec.header_texts(), *spec.notes, *(cell for row in spec.rows for cell in row if cell)])
+
+
 def table_characters(spec) -> Counter:
-    """A rebuilt table's characters: caption, header, cells and notes."""
-    return chars("".join([spec.caption, *spec.header_texts(), *spec.notes,
-                          *(cell for row in spec.rows for cell in row if cell)]))
+    """A rebuilt table's characters."""
+    return chars(table_text(spec))
 
 
 def output_characters(text: CleanText) -> Counter:
@@ -68,37 +72,37 @@ def discrepancy(text: CleanText) -> tuple[Counter, Counter]:
 
 
 def output_units(text: CleanText):
-    """(first raw line, characters) of every unit of output: blocks, tables, figures, notes, removals."""
+    """(first raw line, text) of every unit of output: blocks, tables, figures, notes, removals."""
     for block in text.blocks:
         if block.kind in ("heading", "paragraph") and block.lines:
-            yield block.lines[0], chars(block.text)
+            yield block.lines[0], block.text
     for item in text.items.values():
         spec = getattr(item, "spec", item)
         if not spec.lines:
             continue
         first = spec.lines[0][0]
-        if hasattr(item, "labels"):
-            yield first, chars(item.spec.caption + item.labels)
-        else:
-            yield first, table_characters(item)
+        yield first, (item.spec.caption + item.labels) if hasattr(item, "labels") else table_text(item)
     for note in text.notes:
-        yield note.lines[0], chars(note.text + (note.number if note.number != "?" else ""))
+        yield note.lines[0], note.text + (note.number if note.number != "?" else "")
     for removal in text.removals:
-        yield removal.no, chars(removal.text)
+        yield removal.no, removal.text
 
 
 def region_discrepancies(text: CleanText) -> list[tuple[str, Counter, Counter]]:
     """(region, characters lost, characters invented) for each region whose output differs from its
-    raw lines; empty when no text moved between body, notes and furniture."""
+    raw lines; empty when no text moved between body, notes and furniture. (Each region's texts
+    are counted at once: what `chars` leaves out is single characters, so joining changes nothing.)"""
     if not text.regions:
         return []
-    raw: dict[str, Counter] = {}
+    raw_texts: dict[str, list[str]] = {}
     for line in text.lines:
         if line.no in text.regions:
-            raw.setdefault(text.regions[line.no], Counter()).update(chars(line.text))
-    out: dict[str, Counter] = {}   # corrections change a line and its output alike: they need no term here
+            raw_texts.setdefault(text.regions[line.no], []).append(line.text)
+    out_texts: dict[str, list[str]] = {}   # corrections change a line and its output alike: they need no term here
     for first, found in output_units(text):
-        out.setdefault(text.regions.get(first, "body"), Counter()).update(found)
+        out_texts.setdefault(text.regions.get(first, "body"), []).append(found)
+    raw = {region: chars("".join(parts)) for region, parts in raw_texts.items()}
+    out = {region: chars("".join(parts)) for region, parts in out_texts.items()}
     problems = []
     for region in sorted(set(raw) | set(out)):
         have, got = raw.get(region, Counter()), out.get(region, Counter())
