@@ -29,6 +29,19 @@ def emphasis(text: str) -> str:
     return f"<em>{text}</em>"
 
 
+def closing(title: str) -> str:
+    """The full stop after a title, unless it ends in its own (Chicago: no period after ? or !).
+
+    >>> closing("What Are International Institutions?"), closing("Power and Interdependence")
+    ('', '.')
+    """
+    return "" if title.rstrip("”’\"'").endswith(("?", "!", ".", "？", "！")) else "."
+
+
+def closed(title: str) -> str:
+    return title + closing(title)
+
+
 def values(entry) -> dict[str, str]:
     """An entry's fields as printed: `\\&` unescaped, the year read from a full date."""
     f = {name: field.value.strip().replace("\\&", "&") for name, field in entry.fields_dict.items()}
@@ -156,28 +169,28 @@ def western_entry(kind: str, f: dict) -> str:
     edition = f" {ordinal(f['edition'])} ed." if f.get("edition", "").isdigit() else \
         (f" {escape(f['edition'])} ed." if f.get("edition") else "")
     if kind == "article" and f.get("entrysubtype") == "newspaper":
-        body = f"“{title}.” {emphasis(escape(f.get('journal', '')))}, {escape(news_date(f, False))}."
+        body = f"“{closed(title)}” {emphasis(escape(f.get('journal', '')))}, {escape(news_date(f, False))}."
     elif kind == "article":
         issue = (escape(f["volume"]) if f.get("volume") else "") + (f" ({escape(f['number'])})" if f.get("number") else "")
         journal = emphasis(escape(f["journal"])) if f.get("journal") else ""
         tail = " ".join(p for p in [journal, issue] if p) + (f": {pages}" if pages else "")
-        body = f"“{title}.” " + (f"{tail}." if tail else "")
+        body = f"“{closed(title)}” " + (f"{tail}." if tail else "")
     elif kind in ("incollection", "inbook"):
         editors = f", edited by {escape(people(f['editor'], False))}" if f.get("editor") else ""
-        body = f"“{title}.” In {emphasis(escape(f.get('booktitle', '')))}{editors}" + (f", {pages}" if pages else "") + "." + \
+        body = f"“{closed(title)}” In {emphasis(escape(f.get('booktitle', '')))}{editors}" + (f", {pages}" if pages else "") + "." + \
             (f" {place}." if place else "")
     elif kind in ("online", "misc"):
         site = escape(f.get("organization", ""))
-        body = f"“{title}.” " + (f"{site}." if site else "")
+        body = f"“{closed(title)}” " + (f"{site}." if site else "")
     elif kind == "thesis":
         degree = "PhD diss." if f.get("type") == "phdthesis" else "Master's thesis"
-        body = f"“{title}.” {degree}, {escape(f.get('institution', ''))}."
+        body = f"“{closed(title)}” {degree}, {escape(f.get('institution', ''))}."
     elif kind == "inproceedings":
         host = escape(f.get("organization", ""))
-        body = f"“{title}.” Paper presented at {escape(f.get('booktitle', ''))}" + (f", {host}" if host else "") + \
+        body = f"“{closed(title)}” Paper presented at {escape(f.get('booktitle', ''))}" + (f", {host}" if host else "") + \
             (f", {pages}" if pages else "") + "."
     else:
-        body = f"{emphasis(title)}.{edition}" + (f" {place}." if place else "")
+        body = f"{emphasis(title)}{closing(title)}{edition}" + (f" {place}." if place else "")
     if not who:                                  # no author: the title first, the year after it
         body += f" {escape(year.rstrip('.'))}."
     return (head + body).strip() + web(f) + incomplete(f)
