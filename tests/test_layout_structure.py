@@ -24,7 +24,6 @@ BELOW: dict[tuple[str, str, str], str] = {
     ('article-two-columns', 'pdftotext-raw', 'paragraphs'): "90.0 %",
     ('article-two-columns', 'pymupdf', 'paragraphs'): "90.0 %",
     ('article-two-columns', 'pdfbox', 'paragraphs'): "90.0 %",
-    ('thesis-chapter-headers', 'pdftotext', 'joins'): "97.3 %",
     ('thesis-chapter-headers', 'pdfminer', 'joins'): "97.1 %",
     ('thesis-chapter-headers', 'pdfminer', 'paragraphs'): "95.0 %",
     ('thesis-formal-numerals-watermark', 'pdftotext-raw', 'paragraphs'): "94.4 %",
