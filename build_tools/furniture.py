@@ -178,7 +178,8 @@ def by_page_break(lines: list[Line], i: int) -> bool:
 def repeats_on_most_pages(lines: list[Line], skip: set[int]) -> set[int]:
     """Indexes of short lines that recur, spacing and numbers aside, on three pages or more (a running
     header, a journal's name and issue), found without any edition-file entry. Occurrences closer
-    than a page's few lines (a table's repeated cells) do not count.
+    than a page's few lines (a table's repeated cells) do not count. A header after its page number
+    counts on two pages already, where the numbers rise like pages (`rise_like_pages`).
 
     >>> lines = [Line(i, t) for i, t in enumerate(["外交部施政計畫 2", "甲乙丙丁。"] * 12 + ["外交部施政計畫 3"])]
     >>> sorted(repeats_on_most_pages(lines, set()))[:3]
@@ -186,13 +187,24 @@ def repeats_on_most_pages(lines: list[Line], skip: set[int]) -> set[int]:
     >>> cited = [Line(i, t) for i, t in enumerate(["二軌道外交：台灣務實外交的新座", "標〉，頁 3。"] * 4)]
     >>> repeats_on_most_pages(cited, set())   # a citation wrapped alike in several notes
     set()
+    >>> left = [Line(i, t) for i, t in enumerate(["正文。"] * 3 + ["2 問題與研究 第 64 卷第 1 期"] + ["正文。"] * 9
+    ...                                             + ["4 問題與研究 第 64 卷第 1 期", "正文。"])]
+    >>> sorted(repeats_on_most_pages(left, set()))
+    [3, 13]
     """
     by_key: dict[str, list[int]] = {}
+    after_number: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         if i not in skip and could_be_header(line.text):
             by_key.setdefault(furniture_key(line.text), []).append(i)
+        elif i not in skip and header_after_page_number(line.text):
+            after_number.setdefault(furniture_key(line.text), []).append(i)
     found: set[int] = set()
     page_of = pages_by_form_feed(lines)
+    for where in after_number.values():
+        numbers = [header_after_page_number(lines[i].text)[0] for i in where]
+        if len(where) >= 2 and rise_like_pages(numbers, [page_of[i] for i in where] if page_of else []):
+            found.update(where)
     for key, where in by_key.items():
         spread = [b - a for a, b in zip(where, where[1:])]
         at_edges = sum(by_page_break(lines, i) for i in where)
@@ -206,6 +218,35 @@ def repeats_on_most_pages(lines: list[Line], skip: set[int]) -> set[int]:
         if enough and min(spread, default=0) >= 2 and (2 * at_edges >= len(where) or most):
             found.update(where)
     return found
+
+
+LEADING_PAGE_NUMBER = re.compile(r"^\s*(?P<n>[1-9]\d{0,3})\s+(?P<rest>\S.*)$")
+
+
+def header_after_page_number(text: str) -> tuple[int, str] | None:
+    """(page number, header) of a running header printed after its page number, on a journal's left
+    pages (「2　問題與研究　第 64 卷第 1 期」), else None. A note's first line looks alike (「3 同前註」)
+    but holds a citation or ends a sentence (`could_be_header`); `rise_like_pages` tells the rest.
+
+    >>> header_after_page_number("2　 問題與研究　第　64　卷第　1　期"), header_after_page_number("3 作者於 2019 年 8 月訪談外交部官員所得。")
+    ((2, '問題與研究　第　64　卷第　1　期'), None)
+    """
+    found = LEADING_PAGE_NUMBER.match(text.replace(FORM_FEED, ""))
+    return (int(found["n"]), found["rest"].strip()) if found and could_be_header(found["rest"]) else None
+
+
+def rise_like_pages(numbers: list[int], pages: list[int]) -> bool:
+    """Are the numbers leading a repeated line its pages' numbers? They rise by the same step, one
+    (every page) or two (every other: a left page's header), and where form feeds tell the pages
+    (`pages`, one index per line), in step with them.
+
+    >>> rise_like_pages([2, 4], [1, 3]), rise_like_pages([2, 4], []), rise_like_pages([3, 5], [1, 2])
+    (True, True, False)
+    >>> rise_like_pages([3, 9, 15], [])          # note numbers: 「3 同前註」, 「9 同前註」…
+    False
+    """
+    steps = {b - a for a, b in zip(numbers, numbers[1:])}
+    return len(steps) == 1 and steps <= {1, 2} and (not pages or len({n - p for n, p in zip(numbers, pages)}) == 1)
 
 
 def heading_occurrences(lines: list[Line], skip: set[int], level: str | None) -> dict[str, list[list[int]]]:

@@ -186,7 +186,8 @@ def located_lines(raw_lines: list[str], gold: dict):
 def displaced_lines(located: list[Located], gold: dict) -> set[int]:
     """Raw lines of body text the extractor moved away from their printed line: found out of the
     gold's reading order, and neither a running header repeating a heading (a chapter's title) nor
-    a piece that a note also holds (a word of a note's line, 「Keohane」, found in the body instead).
+    a piece that a note also holds (a word of a note's line, 「Keohane」, found in the body instead),
+    nor a table's cell that the body's text happens to hold (「衛生署署長」).
 
     >>> gold = {"furniture": {"running_headers": ["第1章　緒論"]},
     ...         "units": [{"kind": "note", "printed": "1 Robert O. Keohane and Joseph S. Nye"}]}
@@ -197,8 +198,9 @@ def displaced_lines(located: list[Located], gold: dict) -> set[int]:
     """
     headers = [squeeze(header) for header in gold["furniture"]["running_headers"]]
     notes = squeeze("".join(unit["printed"] for unit in gold["units"] if unit["kind"] == "note"))
+    cells = [squeeze(cell) for table in gold.get("tables", []) for cell in [table["caption"], *sum(table["rows"], [])]]
     return {line.no for line in located if line.body and not line.in_order and squeeze(line.raw) not in notes
-            and not any(squeeze(line.raw) in header for header in headers)}
+            and not any(squeeze(line.raw) in header for header in headers) and squeeze(line.raw) not in cells}
 
 
 def reading_order_and_joins(raw_lines: list[str], gold: dict, cleaned: str) -> tuple[float, int, int, set[int], int]:
