@@ -211,6 +211,8 @@ def repeats_on_most_pages(lines: list[Line], skip: set[int]) -> set[int]:
         # where form feeds tell the pages, a line on most of them is furniture wherever it stands
         # (a watermark set in the middle of the page)
         on_pages = len({page_of[i] for i in where}) if page_of else 0
+        if page_of and on_pages < len(where):
+            continue     # twice on one page: a table's cells (「中華臺北」 in every row), not a header
         most = page_of and on_pages >= max(HEADER_MIN_PAGES, (page_of[-1] + 1) // 2)
         # twice is enough where both stand by a page number (a three-page text: no header on its first page)
         enough = len(where) >= HEADER_MIN_PAGES or (len(where) == 2 and at_edges == 2 and len(key) <= 25
@@ -636,7 +638,16 @@ def footnote_block_starts(lines: list[Line], pages: list[list[int]], declared: s
     """{index: continues} of the lines that open a page's footnote block, found by the sequence of
     note numbers at page ends (no separator line needed). `continues`: the block first ends the
     previous page's last note, which broke off without final punctuation; its lines are those
-    just before the page's first note that are set in the notes' type (wider than the measure)."""
+    just before the page's first note that are set in the notes' type (wider than the measure).
+    The sequence going on wins over a restart at 1: a 「1」 alone on a line inside the page (a table's
+    caption, 「表」 / 「1」) is no note where the page ends with notes 3, 4, 5.
+
+    >>> first = ["正文。1", "又一句。2", "1 前引書，頁 5。", "2 同前註。"]
+    >>> second = ["正文。3從功能主義", "其情形如表", "1", "所示。42009年5月", "3 作者於 2019 年訪談。", "4 前引書，頁 23。"]
+    >>> lines = [Line(i, t) for i, t in enumerate(first + second)]
+    >>> footnote_block_starts(lines, [[0, 1, 2, 3], [4, 5, 6, 7, 8, 9]], set())
+    {2: False, 8: False}
+    """
     widths = [width(line.text) for line in lines]
     wide = note_font_lines(widths)
     opens: dict[int, bool] = {}
@@ -644,12 +655,13 @@ def footnote_block_starts(lines: list[Line], pages: list[list[int]], declared: s
     for page in pages:
         texts = [lines[i].text for i in page]
         start = None
-        for k, i in enumerate(page):
-            # the next number (or 1: numbering restarts), a few later ones if a block was missed; its
-            # marker on this page or the one before (a note the typesetter moved to the next page)
-            if i in declared or any(continues_note_sequence(texts[k:], n) and called_before(previous + texts[:k], n)
-                                    for n in {1, *range(expected, expected + 4)} if note_number(texts[k]) == n):
-                start = k
+        for numbers in (range(expected, expected + 4), (1,)):
+            # the next number, a few later ones if a block was missed (or else 1: numbering restarts);
+            # its marker on this page or the one before (a note the typesetter moved to the next page)
+            start = next((k for k, i in enumerate(page) if i in declared or any(
+                continues_note_sequence(texts[k:], n) and called_before(previous + texts[:k], n)
+                for n in numbers if note_number(texts[k]) == n)), None)
+            if start is not None:
                 break
         previous = texts if start is None else texts[:start]
         first = start if start is not None else len(page)
