@@ -216,7 +216,8 @@ def repeats_on_most_pages(lines: list[Line], skip: set[int]) -> set[int]:
         most = page_of and on_pages >= max(HEADER_MIN_PAGES, (page_of[-1] + 1) // 2)
         # twice is enough where both stand by a page number (a three-page text: no header on its first page)
         enough = len(where) >= HEADER_MIN_PAGES or (len(where) == 2 and at_edges == 2 and len(key) <= 25
-                                                   and not re.search(r"[，、「」〈〉《》]", key))
+                                                   and not re.search(r"[，、「」〈〉《》]", key)
+                                                   and numbers_beside_like_pages(lines, where))
         if enough and min(spread, default=0) >= 2 and (2 * at_edges >= len(where) or most):
             found.update(where)
     return found
@@ -235,6 +236,39 @@ def header_after_page_number(text: str) -> tuple[int, str] | None:
     """
     found = LEADING_PAGE_NUMBER.match(text.replace(FORM_FEED, ""))
     return (int(found["n"]), found["rest"].strip()) if found and could_be_header(found["rest"]) else None
+
+
+def number_beside(lines: list[Line], i: int) -> int | None:
+    """The bare number nearest to line i within two text lines either side (the one that makes it
+    stand by a page break, `by_page_break`), else None."""
+    for reach in (1, 2):
+        for step in (-1, 1):
+            j, seen = i, 0
+            while 0 <= j + step < len(lines) and seen < reach:
+                j += step
+                if lines[j].text.strip():
+                    seen += 1
+            found = PAGE_NUMBER.match(lines[j].text.replace(FORM_FEED, "")) if seen == reach else None
+            if found:
+                return int(found["n"])
+    return None
+
+
+def numbers_beside_like_pages(lines: list[Line], where: list[int]) -> bool:
+    """Do the bare numbers beside the two occurrences of a line rise like pages (`rise_like_pages`)?
+    A fragment that a superscript set on a line of its own cut off twice alike (PDFBox: 「…的一環。」 /
+    「3」 / 「從功能主」, and on a later page 「11」 / 「從功能主」) stands by note numbers, not by pages.
+    True where no number stands beside one of them (a form feed marks its page).
+
+    >>> text = ["戰略的一環。", "3", "從功能主", "義的觀點。"] * 2
+    >>> text[5] = "11"
+    >>> numbers_beside_like_pages([Line(i, t) for i, t in enumerate(text)], [2, 6])
+    False
+    >>> numbers_beside_like_pages([Line(i, t) for i, t in enumerate(["1", "頁首", "正文。", "2", "頁首"])], [1, 4])
+    True
+    """
+    numbers = [number_beside(lines, i) for i in where]
+    return None in numbers or rise_like_pages(numbers, [])
 
 
 def rise_like_pages(numbers: list[int], pages: list[int]) -> bool:
@@ -512,7 +546,8 @@ def longest_page_sequence(candidates: list[tuple[int, int]]) -> set[int]:
 def first_and_last_pages(lines: list[Line], chosen: set[int]) -> set[int]:
     """The page numbers of a first page printed without a header, or a last one: a bare number
     one below the first found (one above the last) about a page's length away from it (the
-    nearest to that length where there are two).
+    nearest to that length where there are two) — at most twice the median page's lines, or half
+    as much again as the longest page found (a page holding a table of short lines).
 
     >>> text = ["正文。"] * 20 + ["1"] + ["正文。"] * 20 + ["頁首", "2"] + ["正文。"] * 20 + ["頁首", "3"]
     >>> lines = [Line(i, t) for i, t in enumerate(text)]
@@ -521,20 +556,25 @@ def first_and_last_pages(lines: list[Line], chosen: set[int]) -> set[int]:
     >>> text = ["正文。"] * 8 + ["1"] + ["正文。"] * 10 + ["- 1 -", "頁首"] + ["正文。"] * 20 + ["- 2 -", "頁首"] + ["正文。"] * 20 + ["- 3 -"]
     >>> sorted(first_and_last_pages([Line(i, t) for i, t in enumerate(text)], {41, 63}))   # 「1」: a superscript
     [19]
+    >>> text = ["正文。"] * 20 + ["1"] + ["正文。"] * 42 + ["2 頁首"] + ["正文。"] * 18 + ["頁首 3"] + ["正文。"] * 42
+    >>> text += ["4 頁首"] + ["正文。"] * 11 + ["頁首 5"]       # pages of 43, 19, 43 and 12 lines (PDFBox, a table)
+    >>> sorted(first_and_last_pages([Line(i, t) for i, t in enumerate(text)], {63, 82, 125, 137}))
+    [20]
     """
     order = sorted(chosen)
     value = {i: number_on(lines[i].text) for i in order}
     gaps = sorted(b - a for a, b in zip(order, order[1:]))
     length = gaps[len(gaps) // 2]            # a page's length in lines (the median gap)
+    longest = max(length * 2, gaps[-1] * 3 // 2)   # a page of short lines (a table's cells) runs longer
     before, after = [], []
     first, last = order[0], order[-1]
     for i, line in enumerate(lines):
         bare = PAGE_NUMBER.match(line.text.replace(FORM_FEED, ""))
         if not bare or i in chosen:
             continue
-        if int(bare["n"]) == value[first] - 1 and length // 2 <= first - i <= length * 2:
+        if int(bare["n"]) == value[first] - 1 and length // 2 <= first - i <= longest:
             before.append(i)
-        if int(bare["n"]) == value[last] + 1 and length // 2 <= i - last <= length * 2:
+        if int(bare["n"]) == value[last] + 1 and length // 2 <= i - last <= longest:
             after.append(i)
     # one page number a page: of two candidates (a superscript 「1」 alone on its line, and 「- 1 -」)
     # the one a page's length away

@@ -23,7 +23,6 @@ NOT_YET: dict[tuple[str, str], str] = {
     ('article-references-table', 'pdftotext'): 'headings 100.0 %, notes 100.0 %, joins 88.3 %, paragraphs 45.8 %, furniture left 0, characters 100.0 %',
     ('article-references-table', 'pdftotext-raw'): 'headings 100.0 %, notes 100.0 %, joins 96.9 %, paragraphs 71.1 %, furniture left 0, characters 100.0 %',
     ('article-references-table', 'pymupdf'): 'headings 100.0 %, notes 100.0 %, joins 95.7 %, paragraphs 51.9 %, furniture left 0, characters 100.0 %',
-    ('article-references-table', 'pdfbox'): 'headings 37.5 %, notes 7.1 %, joins 68.2 %, paragraphs 43.3 %, furniture left 0, characters 100.0 %',
 }
 
 # An extractor that keeps a layout's order may still move a word away from its printed line
@@ -139,3 +138,17 @@ def test_a_table_s_repeated_cells_are_not_furniture_and_its_caption_number_no_no
         assert not [r for r in text.removals if "中華臺北" in r.text or "衛生署署長" in r.text], extractor
         assert [note.number for note in text.notes] == [str(n) for n in range(1, 15)], extractor
         assert sum(block.text.count("衛生署署長") for block in text.blocks) == 3, extractor   # the text's and two cells
+
+
+def test_pdfbox_fragments_cut_by_superscripts_are_no_header_and_the_first_page_keeps_its_number():
+    """PDFBox sets each superscript on a line of its own and cuts the printed line there; twice the
+    same fragment 「從功能主」 followed 「3」 and 「11」 — note numbers, not pages, so no running header
+    (furniture.numbers_beside_like_pages). The first page's bottom 「1」, 43 lines before the next
+    page's number (the table's short lines), is its page number (furniture.first_and_last_pages)."""
+    folder = FIXTURES / "article-references-table"
+    raw = (folder / "pdfbox.txt").read_text(encoding="utf-8").split("\n")
+    assert raw.count("從功能主") == 2 and raw[34] == "1"
+    text = layoutbench.clean_fixture(folder, "pdfbox")
+    assert not [r for r in text.removals if r.text == "從功能主"]
+    assert [(r.no, r.reason) for r in text.removals if r.text == "1"] == [(35, "page number")]
+    assert [note.number for note in text.notes] == [str(n) for n in range(1, 15)]
