@@ -21,14 +21,11 @@ BELOW: dict[tuple[str, str, str], str] = {
     ('article-one-column', 'pdfminer', 'paragraphs'): "95.5 %",
     ('article-one-column', 'pymupdf', 'paragraphs'): "95.5 %",
     ('article-one-column', 'pdfbox', 'paragraphs'): "95.5 %",
-    ('article-references-table', 'pdftotext', 'joins'): "88.3 %",
-    ('article-references-table', 'pdftotext', 'paragraphs'): "45.8 %",
-    ('article-references-table', 'pdftotext-raw', 'joins'): "96.9 %",
-    ('article-references-table', 'pdftotext-raw', 'paragraphs'): "71.1 %",
-    ('article-references-table', 'pdfminer', 'paragraphs'): "64.3 %",
-    ('article-references-table', 'pymupdf', 'joins'): "95.7 %",
-    ('article-references-table', 'pymupdf', 'paragraphs'): "51.9 %",
-    ('article-references-table', 'pdfbox', 'paragraphs'): "73.0 %",
+    ('article-references-table', 'pdftotext', 'paragraphs'): "51.0 %",
+    ('article-references-table', 'pdftotext-raw', 'paragraphs'): "70.3 %",
+    ('article-references-table', 'pdfminer', 'paragraphs'): "61.9 %",
+    ('article-references-table', 'pymupdf', 'paragraphs'): "52.0 %",
+    ('article-references-table', 'pdfbox', 'paragraphs'): "70.3 %",
     ('article-two-columns', 'pdftotext-raw', 'paragraphs'): "90.0 %",
     ('article-two-columns', 'pymupdf', 'paragraphs'): "90.0 %",
     ('article-two-columns', 'pdfbox', 'paragraphs'): "90.0 %",
@@ -58,8 +55,8 @@ def test_structure_figure_reaches_98_percent(layout, extractor, figure):
 
 def test_most_cases_already_pass():
     """The headings and joins reach 98 % on every case in reading order, paragraph starts on most
-    (of 42 cases in reading order)."""
+    (of 47 cases in reading order)."""
     passing = [case for case in CASES if case not in BELOW and not scored(*case[:2]).scrambled]
-    assert sum(1 for case in passing if case[2] == "headings") >= 42
-    assert sum(1 for case in passing if case[2] == "joins") >= 42
+    assert sum(1 for case in passing if case[2] == "headings") >= 47
+    assert sum(1 for case in passing if case[2] == "joins") >= 47
     assert sum(1 for case in passing if case[2] == "paragraphs") >= 33

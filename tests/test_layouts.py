@@ -19,11 +19,7 @@ from build_tools import layoutbench
 from build_tools.layoutbench import EXTRACTORS, FIXTURES, score
 
 # (layout, extractor) -> figures measured when the case was last looked at (layoutbench --xfail)
-NOT_YET: dict[tuple[str, str], str] = {
-    ('article-references-table', 'pdftotext'): 'headings 100.0 %, notes 100.0 %, joins 88.3 %, paragraphs 45.8 %, furniture left 0, characters 100.0 %',
-    ('article-references-table', 'pdftotext-raw'): 'headings 100.0 %, notes 100.0 %, joins 96.9 %, paragraphs 71.1 %, furniture left 0, characters 100.0 %',
-    ('article-references-table', 'pymupdf'): 'headings 100.0 %, notes 100.0 %, joins 95.7 %, paragraphs 51.9 %, furniture left 0, characters 100.0 %',
-}
+NOT_YET: dict[tuple[str, str], str] = {}
 
 # An extractor that keeps a layout's order may still move a word away from its printed line
 # (layoutbench.displaced_lines): the joins around it are set aside and counted, never more than this.
@@ -152,3 +148,19 @@ def test_pdfbox_fragments_cut_by_superscripts_are_no_header_and_the_first_page_k
     assert not [r for r in text.removals if r.text == "從功能主"]
     assert [(r.no, r.reason) for r in text.removals if r.text == "1"] == [(35, "page number")]
     assert [note.number for note in text.notes] == [str(n) for n in range(1, 15)]
+
+
+@pytest.mark.parametrize("extractor", ["pdftotext", "pymupdf"])
+def test_the_words_of_a_widely_justified_line_set_apart_join_again(extractor):
+    """pdftotext and PyMuPDF set the words of a widely justified line on lines of their own (「…的策
+    略演變。2009 年」 / 「至」 / 「2016」 / 「年間，…」): short pieces of running text, never units of their
+    own nor short last lines (paragraphs.holds_running_text, scattered_words)."""
+    folder = FIXTURES / "article-references-table"
+    raw = (folder / f"{extractor}.txt").read_text(encoding="utf-8").split("\n")
+    assert "至" in raw and "2016" in raw
+    text = layoutbench.clean_fixture(folder, extractor)
+    paragraphs = [layoutbench.norm(block.text) for block in text.blocks if block.kind == "paragraph"]
+    assert any("的策略演變。2009年至2016年間，我國以「中華臺北」（Chinese Taipei）名義出席" in p for p in paragraphs)
+    if extractor == "pdftotext":   # an entry of the reference list, each word on a line of its own
+        assert any(block.text.startswith("Kickbusch, Ilona, and Austin Liu. 2022. “Global Health Diplomacy—Reconstructing")
+                   for block in text.blocks)
