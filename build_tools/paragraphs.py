@@ -534,6 +534,7 @@ def paragraphs(lines: list[Line], policy, removals: list[Removal],
     prev: Line | None = None
     spacer = False
     latin_run = 0
+    running = False       # the paragraph so far holds running text (`holds_running_text`)
     for line in lines:
         if not line.text.strip():
             spacer = spacer or is_spacer(line)
@@ -545,11 +546,12 @@ def paragraphs(lines: list[Line], policy, removals: list[Removal],
             prev, spacer = Line(line.no, prev.text.rstrip() + line.text.strip(), prev.page_start), False
             continue
         latin_run = latin_run + 1 if prev is not None and latin_line(prev) else 0
-        running = bool(result) and holds_running_text(result[-1][0])
         if prev is None or placeholder or starts_paragraph(prev, line, spacer, policy, layout, running) \
                 or leaves_latin_block(latin_run, prev, line):
             result.append((line.text.strip(), [line.no]))
+            running = holds_running_text(line.text)
         else:
+            running = running or holds_running_text(line.text)
             text, nos = result[-1]
             had_space = prev.text != prev.text.rstrip()
             result[-1] = (join_lines(text, had_space, line, removals), nos + [line.no])
