@@ -318,6 +318,20 @@ def scattered_words(prev: Line, nxt: Line, layout: Layout) -> bool:
         and not re.search(r"[。？！」』]\s*$", prev.text)
 
 
+BACK_MATTER = frozenset({"參考文獻", "參考書目", "引用文獻", "徵引書目", "主要參考文獻", "References", "REFERENCES",
+                         "Bibliography", "BIBLIOGRAPHY", "Works Cited"})
+
+
+def back_matter_heading(line: Line) -> bool:
+    """The heading of a reference list (參考文獻, 參考書目, References…): a unit of its own wherever it
+    stands, though the paragraph before ends with a full line.
+
+    >>> back_matter_heading(Line(1, "參考文獻")), back_matter_heading(Line(2, "參考文獻的整理"))
+    (True, False)
+    """
+    return re.sub(r"\s+", " ", line.text.strip()).replace("　", "") in BACK_MATTER
+
+
 def starts_paragraph(prev: Line, nxt: Line, spacer_between: bool, policy, layout: Layout = Layout(),
                      running: bool = False) -> bool:
     """Does `nxt` begin a new paragraph after `prev`? (The evidence combined, in one place.)
@@ -328,6 +342,8 @@ def starts_paragraph(prev: Line, nxt: Line, spacer_between: bool, policy, layout
         return False
     if nxt.text.strip()[:1] in NO_START or split_at_superscript(prev, nxt, layout):
         return False
+    if back_matter_heading(prev) or back_matter_heading(nxt):
+        return True
     short, ended = shorter_than_measure(prev, layout), ended_by_layout(prev, layout)
     indented = layout.indents and indent(nxt) > 0
     if ITEM_START.match(nxt.text) and (ended or short) and not ends_sentence(prev):

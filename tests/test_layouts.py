@@ -164,3 +164,14 @@ def test_the_words_of_a_widely_justified_line_set_apart_join_again(extractor):
     if extractor == "pdftotext":   # an entry of the reference list, each word on a line of its own
         assert any(block.text.startswith("Kickbusch, Ilona, and Austin Liu. 2022. “Global Health Diplomacy—Reconstructing")
                    for block in text.blocks)
+
+
+def test_a_reference_list_s_heading_stands_alone_on_every_extractor():
+    """「參考文獻」 follows a paragraph whose last line is full: its name alone tells it is a unit
+    (paragraphs.back_matter_heading), and the first entry starts after it."""
+    for extractor in EXTRACTORS:
+        text = layoutbench.clean_fixture(FIXTURES / "article-references-table", extractor)
+        paragraphs = [block.text for block in text.blocks if block.kind == "paragraph"]
+        at = paragraphs.index("參考文獻")
+        assert paragraphs[at + 1].startswith("衛生福利部疾病管制署，2021，《2020 年防疫年報》"), extractor
+        assert paragraphs[at - 1].endswith("對外戰略的一環。"), extractor
