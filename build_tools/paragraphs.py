@@ -25,7 +25,10 @@ from dataclasses import dataclass
 from .furniture import is_spacer
 from .model import PLACEHOLDER, Line, Removal
 
-SENTENCE_END = re.compile(r"(?:[。？！?!：:；;」』）)》〉…]|(?<=[a-z]{2})\.|(?<=[)”\"])\.|(?<=\d[-–]\d)\.|(?<=\d[-–]\d\d)\.|(?<=\d[-–]\d{3})\.)\s*(?:\ue000\d+\ue001|\d{0,3})\s*$")  # a marker may follow
+# a marker may follow; an ASCII full stop after English, a closing quote or a page range (「71-80.」),
+# the full stop matched before the look-behinds are tried (it is rare: the search stays fast)
+SENTENCE_END = re.compile(r"(?:[。？！?!：:；;」』）)》〉…]|\.(?:(?<=[a-z]{2}\.)|(?<=[)”\"]\.)|(?<=\d[-–]\d\.)|(?<=\d[-–]\d\d\.)"
+                          r"|(?<=\d[-–]\d{3}\.)))\s*(?:\ue000\d+\ue001|\d{0,3})\s*$")
 NO_START = "，、。；：）」』》〉,.;:)"
 ITEM_START = re.compile(r"^\s*(（[一二三四五六七八九十０-９\d]+）|[一二三四五六七八九十]+、|[０-９]+、|\([０-９\d]+\))")
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2025-\u2027]")
@@ -329,7 +332,8 @@ def back_matter_heading(line: Line) -> bool:
     >>> back_matter_heading(Line(1, "參考文獻")), back_matter_heading(Line(2, "參考文獻的整理"))
     (True, False)
     """
-    return re.sub(r"\s+", " ", line.text.strip()).replace("　", "") in BACK_MATTER
+    text = line.text.strip()
+    return len(text) <= 16 and re.sub(r"\s+", " ", text).replace("　", "") in BACK_MATTER
 
 
 def starts_paragraph(prev: Line, nxt: Line, spacer_between: bool, policy, layout: Layout = Layout(),
