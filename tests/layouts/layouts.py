@@ -159,6 +159,10 @@ LAYOUTS = {
 #     note number); joins 95.2, 85.1, 95.2, 95.2, 70.6;
 #   thesis-chapter-headers: headings 90.9, 100, 100, 100, 90.9; notes 88.2, 76.5, 94.1, 76.5, 0;
 #     joins 94.7, 89.5, 95.7, 100, 98.5; PDFBox left 5 furniture lines.
+#   Its last two cases: pdftotext set the superscript 7 before the line it belongs to (notes 94.1,
+#     joins 97.3 until markers.raised_home); pdfminer sets 「programme」 of the widely justified line
+#     「…寫道：the programme has」 after the paragraph — one displaced line, its two joins set aside
+#     (97.1 % with them).
 AGAINST_MONTH_B = "雙方在會談中就援助項目的優先順序交換意見，並同意成立聯合工作小組。{n:國際合作發展基金會，《2008 年年報》（臺北：國合會，2009 年），頁 41。}8月間，工作小組在亞松森舉行第一次會議。"
 AFTER_FULL_STOP_B = "該報告的結論寫道：the programme has strengthened local capacity in agriculture.{n:Carol Lancaster, Foreign Aid (Chicago: University of Chicago Press, 2007), p. 77.} 然而，報告並未說明評估所依據的指標。"
 QUANTITY_B = "技術團團員每年返國述職一次，每次停留約3週，其餘時間均駐在受援國的示範農場。"
