@@ -178,7 +178,8 @@ def by_page_break(lines: list[Line], i: int) -> bool:
 def repeats_on_most_pages(lines: list[Line], skip: set[int]) -> set[int]:
     """Indexes of short lines that recur, spacing and numbers aside, on three pages or more (a running
     header, a journal's name and issue), found without any edition-file entry. Occurrences closer
-    than a page's few lines (a table's repeated cells) do not count.
+    than a page's few lines (a table's repeated cells) do not count. A header after its page number
+    counts on two pages already, where the numbers rise like pages (`rise_like_pages`).
 
     >>> lines = [Line(i, t) for i, t in enumerate(["外交部施政計畫 2", "甲乙丙丁。"] * 12 + ["外交部施政計畫 3"])]
     >>> sorted(repeats_on_most_pages(lines, set()))[:3]
@@ -186,26 +187,102 @@ def repeats_on_most_pages(lines: list[Line], skip: set[int]) -> set[int]:
     >>> cited = [Line(i, t) for i, t in enumerate(["二軌道外交：台灣務實外交的新座", "標〉，頁 3。"] * 4)]
     >>> repeats_on_most_pages(cited, set())   # a citation wrapped alike in several notes
     set()
+    >>> left = [Line(i, t) for i, t in enumerate(["正文。"] * 3 + ["2 問題與研究 第 64 卷第 1 期"] + ["正文。"] * 9
+    ...                                             + ["4 問題與研究 第 64 卷第 1 期", "正文。"])]
+    >>> sorted(repeats_on_most_pages(left, set()))
+    [3, 13]
     """
     by_key: dict[str, list[int]] = {}
+    after_number: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         if i not in skip and could_be_header(line.text):
             by_key.setdefault(furniture_key(line.text), []).append(i)
+        elif i not in skip and header_after_page_number(line.text):
+            after_number.setdefault(furniture_key(line.text), []).append(i)
     found: set[int] = set()
     page_of = pages_by_form_feed(lines)
+    for where in after_number.values():
+        numbers = [header_after_page_number(lines[i].text)[0] for i in where]
+        if len(where) >= 2 and rise_like_pages(numbers, [page_of[i] for i in where] if page_of else []):
+            found.update(where)
     for key, where in by_key.items():
         spread = [b - a for a, b in zip(where, where[1:])]
         at_edges = sum(by_page_break(lines, i) for i in where)
         # where form feeds tell the pages, a line on most of them is furniture wherever it stands
         # (a watermark set in the middle of the page)
         on_pages = len({page_of[i] for i in where}) if page_of else 0
+        if page_of and on_pages < len(where):
+            continue     # twice on one page: a table's cells (「中華臺北」 in every row), not a header
         most = page_of and on_pages >= max(HEADER_MIN_PAGES, (page_of[-1] + 1) // 2)
         # twice is enough where both stand by a page number (a three-page text: no header on its first page)
         enough = len(where) >= HEADER_MIN_PAGES or (len(where) == 2 and at_edges == 2 and len(key) <= 25
-                                                   and not re.search(r"[，、「」〈〉《》]", key))
+                                                   and not re.search(r"[，、「」〈〉《》]", key)
+                                                   and numbers_beside_like_pages(lines, where))
         if enough and min(spread, default=0) >= 2 and (2 * at_edges >= len(where) or most):
             found.update(where)
     return found
+
+
+LEADING_PAGE_NUMBER = re.compile(r"^\s*(?P<n>[1-9]\d{0,3})\s+(?P<rest>\S.*)$")
+
+
+def header_after_page_number(text: str) -> tuple[int, str] | None:
+    """(page number, header) of a running header printed after its page number, on a journal's left
+    pages (「2　問題與研究　第 64 卷第 1 期」), else None. A note's first line looks alike (「3 同前註」)
+    but holds a citation or ends a sentence (`could_be_header`); `rise_like_pages` tells the rest.
+
+    >>> header_after_page_number("2　 問題與研究　第　64　卷第　1　期"), header_after_page_number("3 作者於 2019 年 8 月訪談外交部官員所得。")
+    ((2, '問題與研究　第　64　卷第　1　期'), None)
+    """
+    found = LEADING_PAGE_NUMBER.match(text.replace(FORM_FEED, ""))
+    return (int(found["n"]), found["rest"].strip()) if found and could_be_header(found["rest"]) else None
+
+
+def number_beside(lines: list[Line], i: int) -> int | None:
+    """The bare number nearest to line i within two text lines either side (the one that makes it
+    stand by a page break, `by_page_break`), else None."""
+    for reach in (1, 2):
+        for step in (-1, 1):
+            j, seen = i, 0
+            while 0 <= j + step < len(lines) and seen < reach:
+                j += step
+                if lines[j].text.strip():
+                    seen += 1
+            found = PAGE_NUMBER.match(lines[j].text.replace(FORM_FEED, "")) if seen == reach else None
+            if found:
+                return int(found["n"])
+    return None
+
+
+def numbers_beside_like_pages(lines: list[Line], where: list[int]) -> bool:
+    """Do the bare numbers beside the two occurrences of a line rise like pages (`rise_like_pages`)?
+    A fragment that a superscript set on a line of its own cut off twice alike (PDFBox: 「…的一環。」 /
+    「3」 / 「從功能主」, and on a later page 「11」 / 「從功能主」) stands by note numbers, not by pages.
+    True where no number stands beside one of them (a form feed marks its page).
+
+    >>> text = ["戰略的一環。", "3", "從功能主", "義的觀點。"] * 2
+    >>> text[5] = "11"
+    >>> numbers_beside_like_pages([Line(i, t) for i, t in enumerate(text)], [2, 6])
+    False
+    >>> numbers_beside_like_pages([Line(i, t) for i, t in enumerate(["1", "頁首", "正文。", "2", "頁首"])], [1, 4])
+    True
+    """
+    numbers = [number_beside(lines, i) for i in where]
+    return None in numbers or rise_like_pages(numbers, [])
+
+
+def rise_like_pages(numbers: list[int], pages: list[int]) -> bool:
+    """Are the numbers leading a repeated line its pages' numbers? They rise by the same step, one
+    (every page) or two (every other: a left page's header), and where form feeds tell the pages
+    (`pages`, one index per line), in step with them.
+
+    >>> rise_like_pages([2, 4], [1, 3]), rise_like_pages([2, 4], []), rise_like_pages([3, 5], [1, 2])
+    (True, True, False)
+    >>> rise_like_pages([3, 9, 15], [])          # note numbers: 「3 同前註」, 「9 同前註」…
+    False
+    """
+    steps = {b - a for a, b in zip(numbers, numbers[1:])}
+    return len(steps) == 1 and steps <= {1, 2} and (not pages or len({n - p for n, p in zip(numbers, pages)}) == 1)
 
 
 def heading_occurrences(lines: list[Line], skip: set[int], level: str | None) -> dict[str, list[list[int]]]:
@@ -469,7 +546,8 @@ def longest_page_sequence(candidates: list[tuple[int, int]]) -> set[int]:
 def first_and_last_pages(lines: list[Line], chosen: set[int]) -> set[int]:
     """The page numbers of a first page printed without a header, or a last one: a bare number
     one below the first found (one above the last) about a page's length away from it (the
-    nearest to that length where there are two).
+    nearest to that length where there are two) — at most twice the median page's lines, or half
+    as much again as the longest page found (a page holding a table of short lines).
 
     >>> text = ["正文。"] * 20 + ["1"] + ["正文。"] * 20 + ["頁首", "2"] + ["正文。"] * 20 + ["頁首", "3"]
     >>> lines = [Line(i, t) for i, t in enumerate(text)]
@@ -478,20 +556,25 @@ def first_and_last_pages(lines: list[Line], chosen: set[int]) -> set[int]:
     >>> text = ["正文。"] * 8 + ["1"] + ["正文。"] * 10 + ["- 1 -", "頁首"] + ["正文。"] * 20 + ["- 2 -", "頁首"] + ["正文。"] * 20 + ["- 3 -"]
     >>> sorted(first_and_last_pages([Line(i, t) for i, t in enumerate(text)], {41, 63}))   # 「1」: a superscript
     [19]
+    >>> text = ["正文。"] * 20 + ["1"] + ["正文。"] * 42 + ["2 頁首"] + ["正文。"] * 18 + ["頁首 3"] + ["正文。"] * 42
+    >>> text += ["4 頁首"] + ["正文。"] * 11 + ["頁首 5"]       # pages of 43, 19, 43 and 12 lines (PDFBox, a table)
+    >>> sorted(first_and_last_pages([Line(i, t) for i, t in enumerate(text)], {63, 82, 125, 137}))
+    [20]
     """
     order = sorted(chosen)
     value = {i: number_on(lines[i].text) for i in order}
     gaps = sorted(b - a for a, b in zip(order, order[1:]))
     length = gaps[len(gaps) // 2]            # a page's length in lines (the median gap)
+    longest = max(length * 2, gaps[-1] * 3 // 2)   # a page of short lines (a table's cells) runs longer
     before, after = [], []
     first, last = order[0], order[-1]
     for i, line in enumerate(lines):
         bare = PAGE_NUMBER.match(line.text.replace(FORM_FEED, ""))
         if not bare or i in chosen:
             continue
-        if int(bare["n"]) == value[first] - 1 and length // 2 <= first - i <= length * 2:
+        if int(bare["n"]) == value[first] - 1 and length // 2 <= first - i <= longest:
             before.append(i)
-        if int(bare["n"]) == value[last] + 1 and length // 2 <= i - last <= length * 2:
+        if int(bare["n"]) == value[last] + 1 and length // 2 <= i - last <= longest:
             after.append(i)
     # one page number a page: of two candidates (a superscript 「1」 alone on its line, and 「- 1 -」)
     # the one a page's length away
@@ -595,7 +678,16 @@ def footnote_block_starts(lines: list[Line], pages: list[list[int]], declared: s
     """{index: continues} of the lines that open a page's footnote block, found by the sequence of
     note numbers at page ends (no separator line needed). `continues`: the block first ends the
     previous page's last note, which broke off without final punctuation; its lines are those
-    just before the page's first note that are set in the notes' type (wider than the measure)."""
+    just before the page's first note that are set in the notes' type (wider than the measure).
+    The sequence going on wins over a restart at 1: a 「1」 alone on a line inside the page (a table's
+    caption, 「表」 / 「1」) is no note where the page ends with notes 3, 4, 5.
+
+    >>> first = ["正文。1", "又一句。2", "1 前引書，頁 5。", "2 同前註。"]
+    >>> second = ["正文。3從功能主義", "其情形如表", "1", "所示。42009年5月", "3 作者於 2019 年訪談。", "4 前引書，頁 23。"]
+    >>> lines = [Line(i, t) for i, t in enumerate(first + second)]
+    >>> footnote_block_starts(lines, [[0, 1, 2, 3], [4, 5, 6, 7, 8, 9]], set())
+    {2: False, 8: False}
+    """
     widths = [width(line.text) for line in lines]
     wide = note_font_lines(widths)
     opens: dict[int, bool] = {}
@@ -603,12 +695,13 @@ def footnote_block_starts(lines: list[Line], pages: list[list[int]], declared: s
     for page in pages:
         texts = [lines[i].text for i in page]
         start = None
-        for k, i in enumerate(page):
-            # the next number (or 1: numbering restarts), a few later ones if a block was missed; its
-            # marker on this page or the one before (a note the typesetter moved to the next page)
-            if i in declared or any(continues_note_sequence(texts[k:], n) and called_before(previous + texts[:k], n)
-                                    for n in {1, *range(expected, expected + 4)} if note_number(texts[k]) == n):
-                start = k
+        for numbers in (range(expected, expected + 4), (1,)):
+            # the next number, a few later ones if a block was missed (or else 1: numbering restarts);
+            # its marker on this page or the one before (a note the typesetter moved to the next page)
+            start = next((k for k, i in enumerate(page) if i in declared or any(
+                continues_note_sequence(texts[k:], n) and called_before(previous + texts[:k], n)
+                for n in numbers if note_number(texts[k]) == n)), None)
+            if start is not None:
                 break
         previous = texts if start is None else texts[:start]
         first = start if start is not None else len(page)

@@ -9,6 +9,9 @@ edition object, never discovered by the build.
 
 Figures per fixture × extractor:
 * order: raw lines found in the gold's reading order (below 95 % the extractor scrambled the layout);
+* displaced: in a layout kept in order, body lines the extractor moved away from their printed
+  line (a word of a widely justified line set after its paragraph: `displaced_lines`); the joins
+  into and out of such a line, and a paragraph made of such lines only, are set aside and counted;
 * headings: label, title and level right, over gold headings plus spurious ones;
 * notes: right marker position (the text before it) and right body;
 * joins: at every raw line end inside a paragraph, heading or note, the gold's text around it
@@ -83,6 +86,8 @@ class Score:
     furniture_left: int = 0
     characters: float = 0.0
     error: str = ""
+    displaced: int = 0          # lines the extractor moved away from their printed line
+    joins_aside: int = 0        # join points into and out of them, not scored
 
     @property
     def scrambled(self) -> bool:
@@ -143,12 +148,26 @@ class Locator:
         return norm(self.text[max(start, left - width):min(stop, right + width + 1)])
 
 
+@dataclass(frozen=True)
+class Located:
+    """A raw line found in the gold text: its number, whether it is body text (else a note's), whether
+    it comes after the previous line found, its span in the whitespace-free gold and the join window
+    around its end (None where it ends a unit)."""
+
+    no: int
+    raw: str
+    body: bool
+    in_order: bool
+    start: int
+    end: int
+    window: str | None
+
+
 def located_lines(raw_lines: list[str], gold: dict):
-    """Each raw line found in the gold text, in order: (raw line, whether it is body text, whether it
-    comes after the previous body line found, the join window around its end or None)."""
+    """Each raw line found in the gold text, in order (`Located`)."""
     body = Locator([u["printed"] for u in gold["units"] if u["kind"] != "note"])
     notes = Locator([u["printed"] for u in gold["units"] if u["kind"] == "note"])
-    for raw in raw_lines:
+    for no, raw in enumerate(raw_lines, start=1):
         line = squeeze(raw)
         if not line:
             continue
@@ -161,20 +180,48 @@ def located_lines(raw_lines: list[str], gold: dict):
         start, end = found
         in_order = start >= locator.cursor
         locator.cursor = end
-        yield raw, locator is body, in_order, locator.window(end)
+        yield Located(no, raw, locator is body, in_order, start, end, locator.window(end))
 
 
-def reading_order_and_joins(raw_lines: list[str], gold: dict, cleaned: str) -> tuple[float, int, int]:
-    """(share of body lines in reading order, join points, joins right)."""
-    in_order = located = points = right = 0
-    for _, is_body, ordered, window in located_lines(raw_lines, gold):
-        if is_body:
-            located += 1
-            in_order += ordered
-        if window is not None:
-            points += 1
-            right += window in cleaned
-    return percent(in_order, located), points, right
+def displaced_lines(located: list[Located], gold: dict) -> set[int]:
+    """Raw lines of body text the extractor moved away from their printed line: found out of the
+    gold's reading order, and neither a running header repeating a heading (a chapter's title) nor
+    a piece that a note also holds (a word of a note's line, 「Keohane」, found in the body instead),
+    nor a table's cell that the body's text happens to hold (「衛生署署長」).
+
+    >>> gold = {"furniture": {"running_headers": ["第1章　緒論"]},
+    ...         "units": [{"kind": "note", "printed": "1 Robert O. Keohane and Joseph S. Nye"}]}
+    >>> lines = [Located(7, "緒論", True, False, 0, 2, None), Located(9, "  programme", True, False, 40, 49, "x"),
+    ...          Located(12, "Keohane", True, False, 3, 10, "y")]
+    >>> displaced_lines(lines, gold)
+    {9}
+    """
+    headers = [squeeze(header) for header in gold["furniture"]["running_headers"]]
+    notes = squeeze("".join(unit["printed"] for unit in gold["units"] if unit["kind"] == "note"))
+    cells = [squeeze(cell) for table in gold.get("tables", []) for cell in [table["caption"], *sum(table["rows"], [])]]
+    return {line.no for line in located if line.body and not line.in_order and squeeze(line.raw) not in notes
+            and not any(squeeze(line.raw) in header for header in headers) and squeeze(line.raw) not in cells}
+
+
+def reading_order_and_joins(raw_lines: list[str], gold: dict, cleaned: str) -> tuple[float, int, int, set[int], int]:
+    """(share of body lines in reading order, join points, joins right, displaced lines, join points
+    set aside). In a layout kept in order, the joins into and out of a displaced line are set aside:
+    the extractor, not the cleaner, broke them."""
+    located = list(located_lines(raw_lines, gold))
+    body = [line for line in located if line.body]
+    order = percent(sum(line.in_order for line in body), len(body))
+    displaced = displaced_lines(located, gold) if order >= SCRAMBLED_BELOW else set()
+    starts = {line.start for line in body if line.no in displaced}
+    points = right = aside = 0
+    for line in located:
+        if line.window is None:
+            continue
+        if line.no in displaced or (line.body and line.end in starts):
+            aside += 1
+            continue
+        points += 1
+        right += line.window in cleaned
+    return order, points, right, displaced, aside
 
 
 def heading_score(text, gold: dict) -> float:
@@ -207,12 +254,14 @@ def note_score(text, gold: dict) -> float:
     return percent(hits, len(gold["notes"]) + spurious)
 
 
-def paragraph_score(text, gold: dict) -> float:
+def paragraph_score(text, gold: dict, displaced: set[int] = frozenset()) -> float:
+    """Gold paragraph starts found, over gold paragraphs plus spurious starts; a paragraph made of
+    displaced lines only (`displaced_lines`) is set aside."""
     def start(value: str) -> str:
         return squeeze(value)[:12]
 
     wanted = [start(p) for p in gold["paragraphs"]]
-    found = [start(printed(b.text)) for b in text.blocks if b.kind == "paragraph"]
+    found = [start(printed(b.text)) for b in text.blocks if b.kind == "paragraph" and not set(b.lines) <= displaced]
     remaining = list(found)
     hits = 0
     for item in wanted:
@@ -275,11 +324,12 @@ def score(folder: Path, extractor: str) -> Score:
         result.order = reading_order_and_joins(raw_lines, gold, "")[0]
         return result
     cleaned = "\n".join(norm(unit) for unit in cleaned_units(text, gold))
-    result.order, points, right = reading_order_and_joins(raw_lines, gold, cleaned)
+    result.order, points, right, displaced, result.joins_aside = reading_order_and_joins(raw_lines, gold, cleaned)
+    result.displaced = len(displaced)
     result.joins = percent(right, points)
     result.headings = heading_score(text, gold)
     result.notes = note_score(text, gold)
-    result.paragraphs = paragraph_score(text, gold)
+    result.paragraphs = paragraph_score(text, gold, displaced)
     result.furniture_left = furniture_left(text, gold)
     result.characters = characters_accounted(text)
     return result
@@ -306,10 +356,20 @@ def misses(folder: Path, extractor: str) -> list[str]:
             out.append(f"note {note['number']} body {norm(note['body'])[:60]!r} != {[g[:60] for g in got]}")
     cleaned = "\n".join(norm(unit) for unit in cleaned_units(text, gold))
     raw_lines = (folder / f"{extractor}.txt").read_text(encoding="utf-8").split("\n")
-    for raw, _, _, window in located_lines(raw_lines, gold):
-        if window is not None and window not in cleaned:
-            out.append(f"join missed: {window!r} after raw line {raw[-20:]!r}")
-    starts = [squeeze(printed(b.text))[:12] for b in text.blocks if b.kind == "paragraph"]
+    located = list(located_lines(raw_lines, gold))
+    body = [line for line in located if line.body]
+    displaced = displaced_lines(located, gold) \
+        if percent(sum(line.in_order for line in body), len(body)) >= SCRAMBLED_BELOW else set()
+    starts = {line.start for line in body if line.no in displaced}
+    out += [f"line {no} displaced by the extractor: {raw_lines[no - 1].strip()[:40]!r}" for no in sorted(displaced)]
+    for line in located:
+        if line.window is None or line.window in cleaned:
+            continue
+        aside = line.no in displaced or (line.body and line.end in starts)
+        out.append(f"join {'set aside (displaced line)' if aside else 'missed'}: {line.window!r} "
+                   f"after raw line {line.raw[-20:]!r}")
+    starts = [squeeze(printed(b.text))[:12] for b in text.blocks if b.kind == "paragraph"
+              and not set(b.lines) <= displaced]
     golds = [squeeze(p)[:12] for p in gold["paragraphs"]]
     out += [f"paragraph start missed: {g}" for g in golds if g not in starts]
     out += [f"paragraph start spurious: {g}" for g in starts if g not in golds]
@@ -331,6 +391,8 @@ def table(scores: list[Score]) -> str:
             "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
     for s in scores:
         order = f"{s.order} (scrambled)" if s.scrambled else f"{s.order}"
+        if s.displaced:
+            order += f" ({s.displaced} line{'s' if s.displaced > 1 else ''} displaced, {s.joins_aside} joins aside)"
         if s.error:
             rows.append(f"| {s.layout} | {s.extractor} | {order} | error: {s.error} | | | | | |")
             continue
@@ -347,6 +409,8 @@ def summary(scores: list[Score]) -> str:
         mine = [s for s in scores if s.extractor == extractor]
         kept = [s for s in mine if not s.scrambled and not s.error]
         scrambled = ", ".join(f"{s.layout} ({s.order} %)" for s in mine if s.scrambled) or "—"
+        scrambled += "".join(f"; {s.layout}: {s.displaced} line{'s' if s.displaced > 1 else ''} displaced"
+                             for s in kept if s.displaced)
 
         def mean(name: str) -> float:
             return round(sum(getattr(s, name) for s in kept) / len(kept), 1) if kept else 0.0
@@ -361,7 +425,8 @@ def figures(s: Score) -> str:
     if s.error:
         return f"error: {s.error}"
     return (f"headings {s.headings} %, notes {s.notes} %, joins {s.joins} %, paragraphs {s.paragraphs} %, "
-            f"furniture left {s.furniture_left}, characters {s.characters} %")
+            f"furniture left {s.furniture_left}, characters {s.characters} %"
+            + (f", {s.displaced} displaced lines ({s.joins_aside} joins aside)" if s.displaced else ""))
 
 
 def main(argv: list[str]) -> int:

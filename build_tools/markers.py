@@ -12,7 +12,8 @@ N's marker when, together:
   (「21 世紀」, 「4 月」, 「17 國」, 「3%」).
 
 A marker alone on a line at the end of a page's text, after a line that runs on, is
-moved to the line it was printed at (`orphan_home`).
+moved to the line it was printed at (`orphan_home`); one alone on a line inside an English
+clause, raised out of the next line, goes to that line's sentence end (`raised_home`).
 
 A recognised marker is wrapped in the private-use sentinels MARK_OPEN/MARK_CLOSE
 inside the line's text, so that joining lines and squeezing spaces leave it
@@ -29,8 +30,8 @@ MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 PADDED = re.compile(f"\\s*{MARK_OPEN}(\\d+){MARK_CLOSE}(\\s*)(.?)")
 LATIN_BEFORE = re.compile(r"[A-Za-z0-9.,;:)\"”’]")
 LATIN_AFTER = re.compile(r"[A-Za-z(]")
-CANDIDATE = re.compile(r"(?<![\d,/\-])(?<!\d\.)(?<![\s(（]\.)[1-9]\d{0,2}(?!\d|[.,:/]\d|\s*、)")   # never with a leading 0
-GLUED_RUN = re.compile(r"(?<![\d.,/\-])[1-9]\d{1,6}")                  # a marker glued to a following number
+CANDIDATE = re.compile(r"(?<![\d,/\-\ue000])(?<!\d\.)(?<![\s(（]\.)[1-9]\d{0,2}(?!\d|[.,:/]\d|\s*、)")   # never with a leading 0
+GLUED_RUN = re.compile(r"(?<![\d.,/\-\ue000])[1-9]\d{1,6}")                  # a marker glued to a following number
 DATE_START = re.compile(r"^(?:(?:1[89]|20)\d\d\s*年|(?:[1-9]|1[0-2])\s*月|(?:[1-9]|[12]\d|3[01])\s*日)")
 DATE_OR_AMOUNT_AFTER = re.compile(r"^\s*(?:世紀|年|月|日(?!本)|%|％|歲|億|萬|千|百|倍|-\s*\d|~|～|至\s*\d)")
 UNIT_AFTER = re.compile(r"^\s*(?:餘|多|個|次|位|國|人|名|項|條|屆|周|週|天|小時|時|分|點|輪|家|枚|艘|種|架|部|章|節|"
@@ -105,6 +106,7 @@ def find_markers(lines: list[Line], scope_of, last_number: dict[str, int], runs:
     run_ends = runs or {}
     run_index: dict[str, int] = {}
     expected: dict[str, int] = {}
+    source, lines = lines, list(lines)    # a raised marker is written into a later line before its turn
     texts = [line.text for line in lines]
     found: list[Marker] = []
     for i, line in enumerate(lines):
@@ -118,9 +120,16 @@ def find_markers(lines: list[Line], scope_of, last_number: dict[str, int], runs:
             after = _after(texts, i, end)
             if not is_marker_context(before, after):
                 continue
-            home = orphan_home(lines, texts, i) if line.text.strip() == line.text[start:end] else None
+            alone = line.text.strip() == line.text[start:end]
+            home = orphan_home(lines, texts, i) if alone else None
+            raised = raised_home(lines, texts, i) if alone and home is None else None
             if home is not None:      # the superscript of a full line's end, set after the page's text
                 texts[home] += MARK_OPEN + line.text[start:end] + MARK_CLOSE
+                pieces.append(line.text[cursor:start])
+            elif raised is not None:  # the superscript of the next line, set before it
+                home, at = raised
+                texts[home] = texts[home][:at] + MARK_OPEN + line.text[start:end] + MARK_CLOSE + texts[home][at:]
+                lines[home] = replace(lines[home], text=texts[home])
                 pieces.append(line.text[cursor:start])
             else:
                 pieces += [line.text[cursor:start], MARK_OPEN, line.text[start:end], MARK_CLOSE]
@@ -133,7 +142,7 @@ def find_markers(lines: list[Line], scope_of, last_number: dict[str, int], runs:
             found.append(Marker(number, scope, line.no if home is None else lines[home].no, k))
         if pieces:
             texts[i] = "".join(pieces) + line.text[cursor:]
-    new_lines = [line if line.text == text else replace(line, text=text) for line, text in zip(lines, texts)]
+    new_lines = [line if line.text == text else replace(line, text=text) for line, text in zip(source, texts)]
     return new_lines, found
 
 
@@ -167,6 +176,38 @@ def orphan_home(lines: list[Line], texts: list[str], i: int, reach: int = 4) -> 
         if lines[j].page_start:
             return None
     return None
+
+
+ENGLISH_WORD_END = re.compile(r"[A-Za-z]{2}$")
+ENGLISH_WORD_START = re.compile(r"^[a-z]{2}")
+FIRST_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.(?=\s)|[。？！]")
+
+
+def raised_home(lines: list[Line], texts: list[str], i: int) -> tuple[int, int] | None:
+    """Where a marker alone on line i belongs when the extraction set the superscript apart before
+    the line it was printed in: between two words of an English clause, where no note is called
+    (「…結論寫道：the programme has」 / 「7」 / 「strengthened local capacity in agriculture. 然而，…」:
+    pdftotext sets each word of a widely justified line, and the next line's raised superscript, as
+    blocks of their own). Its home: the next line, right after its first sentence end; None where
+    the marker does not split an English clause, or that line (on the same page) ends no sentence.
+
+    >>> page = [Line(1, "位之間的分工是否明確。該報告的結論寫道：the"), Line(2, "programme"), Line(3, "has"),
+    ...         Line(4, "7"), Line(5, "strengthened local capacity in agriculture. 然而，報告並未說明評估所依")]
+    >>> home, at = raised_home(page, [line.text for line in page], 3)
+    >>> home, page[home].text[at - 12:at]
+    (4, 'agriculture.')
+    >>> page[3:] = [Line(4, "7"), Line(5, "於1996年修訂對外援助政策之後")]   # no English clause split
+    >>> raised_home(page, [line.text for line in page], 3) is None
+    True
+    """
+    above = next((j for j in range(i - 1, -1, -1) if texts[j].strip()), None)
+    below = next((j for j in range(i + 1, len(texts)) if texts[j].strip()), None)
+    if above is None or below is None or lines[below].page_start or lines[i].page_start:
+        return None
+    if not ENGLISH_WORD_END.search(texts[above].rstrip()) or not ENGLISH_WORD_START.match(texts[below].lstrip()):
+        return None
+    end = FIRST_SENTENCE_END.search(texts[below])
+    return None if end is None else (below, end.end())
 
 
 def candidates(text: str, expected: int, texts: list[str], i: int):

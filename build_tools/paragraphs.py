@@ -25,7 +25,10 @@ from dataclasses import dataclass
 from .furniture import is_spacer
 from .model import PLACEHOLDER, Line, Removal
 
-SENTENCE_END = re.compile(r"(?:[。？！?!：:；;」』）)》〉…]|(?<=[a-z]{2})\.|(?<=[)”\"])\.)\s*(?:\ue000\d+\ue001|\d{0,3})\s*$")  # a marker may follow
+# a marker may follow; an ASCII full stop after English, a closing quote or a page range (「71-80.」),
+# the full stop matched before the look-behinds are tried (it is rare: the search stays fast)
+SENTENCE_END = re.compile(r"(?:[。？！?!：:；;」』）)》〉…]|\.(?:(?<=[a-z]{2}\.)|(?<=[)”\"]\.)|(?<=\d[-–]\d\.)|(?<=\d[-–]\d\d\.)"
+                          r"|(?<=\d[-–]\d{3}\.)))\s*(?:\ue000\d+\ue001|\d{0,3})\s*$")
 NO_START = "，、。；：）」』》〉,.;:)"
 ITEM_START = re.compile(r"^\s*(（[一二三四五六七八九十０-９\d]+）|[一二三四五六七八九十]+、|[０-９]+、|\([０-９\d]+\))")
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2025-\u2027]")
@@ -74,6 +77,8 @@ def ends_sentence(line: Line) -> bool:
     >>> ends_sentence(Line(1, "已然成為國際間較具影響力的新型態外交途徑。 10 ")), ends_sentence(Line(2, "Vol.7, No.1 "))
     (True, False)
     >>> ends_sentence(Line(3, "therefore the current order would remain the same.  "))
+    True
+    >>> ends_sentence(Line(4, "Globalization and Health 10 (1): 71-80."))     # a reference's pages
     True
     """
     return bool(SENTENCE_END.search(line.text))
@@ -287,21 +292,71 @@ def marker_alone(line: Line) -> bool:
     return bool(MARKER_ALONE.match(line.text))
 
 
-def starts_paragraph(prev: Line, nxt: Line, spacer_between: bool, policy, layout: Layout = Layout()) -> bool:
-    """Does `nxt` begin a new paragraph after `prev`? (The evidence combined, in one place.)"""
+CLAUSE = re.compile(r"[，,。；;]")
+SCATTERED = 1 / 3   # a word set apart from a widely justified line: under this share of the measure
+
+
+def holds_running_text(text: str) -> bool:
+    """A paragraph so far holds running text: a clause's comma or full stop (a title, an author's
+    name, 摘要 or a Keywords line holds none).
+
+    >>> holds_running_text("本文探討我國參與全球衛生治理的策略演變。2009 年"), holds_running_text("張 怡 君＊")
+    (True, False)
+    """
+    return bool(CLAUSE.search(text))
+
+
+def scattered_words(prev: Line, nxt: Line, layout: Layout) -> bool:
+    """Two pieces of one printed line that the extraction set on lines of their own: both far
+    shorter than the measure (under a third), neither closing a Chinese sentence, inside running
+    text (pdftotext and PyMuPDF set each word of a widely justified line apart: 「Kickbusch,」 /
+    「Ilona,」 / 「and」 / 「Austin」 / 「Liu.」 / 「2022.」 / 「“Global」 …). A piece ending in an ASCII
+    full stop is then no short last line.
+
+    >>> scattered_words(Line(1, "Liu."), Line(2, "2022."), Layout(80)), scattered_words(Line(1, "同前註。"), Line(2, "2022."), Layout(80))
+    (True, False)
+    """
+    third = SCATTERED * layout.measure
+    return bool(layout.measure) and width(prev.text) < third and width(nxt.text) < third \
+        and not re.search(r"[。？！」』]\s*$", prev.text)
+
+
+BACK_MATTER = frozenset({"參考文獻", "參考書目", "引用文獻", "徵引書目", "主要參考文獻", "References", "REFERENCES",
+                         "Bibliography", "BIBLIOGRAPHY", "Works Cited"})
+
+
+def back_matter_heading(line: Line) -> bool:
+    """The heading of a reference list (參考文獻, 參考書目, References…): a unit of its own wherever it
+    stands, though the paragraph before ends with a full line.
+
+    >>> back_matter_heading(Line(1, "參考文獻")), back_matter_heading(Line(2, "參考文獻的整理"))
+    (True, False)
+    """
+    text = line.text.strip()
+    return len(text) <= 16 and re.sub(r"\s+", " ", text).replace("　", "") in BACK_MATTER
+
+
+def starts_paragraph(prev: Line, nxt: Line, spacer_between: bool, policy, layout: Layout = Layout(),
+                     running: bool = False) -> bool:
+    """Does `nxt` begin a new paragraph after `prev`? (The evidence combined, in one place.)
+    `running`: the paragraph so far holds running text (`holds_running_text`)."""
     if nxt.no in policy.breaks_before:
         return True
     if nxt.no in policy.joins_before:
         return False
     if nxt.text.strip()[:1] in NO_START or split_at_superscript(prev, nxt, layout):
         return False
+    if back_matter_heading(prev) or back_matter_heading(nxt):
+        return True
     short, ended = shorter_than_measure(prev, layout), ended_by_layout(prev, layout)
     indented = layout.indents and indent(nxt) > 0
     if ITEM_START.match(nxt.text) and (ended or short) and not ends_sentence(prev):
         return True   # an item after a line the layout ended, though the source omits the full stop (003: 152–153)
     if not ends_sentence(prev):
-        # a line of its own: a title, an author, 摘要, Abstract, a Keywords line (not English running on: 「and」 / 「by」)
-        return unit_line(prev, layout) and not nxt.text.strip()[:1].islower()
+        # a line of its own: a title, an author, 摘要, Abstract, a Keywords line (not English running on:
+        # 「and」 / 「by」), never a piece of running text (「…的策略演變。2009 年」 / 「至」 / 「2016」)
+        return not running and unit_line(prev, layout) and not nxt.text.strip()[:1].islower()
+    short = short and not (running and scattered_words(prev, nxt, layout))
     return spacer_between or indented or short or ended or (not layout.indents and opens_indented(nxt, layout))
 
 
@@ -499,6 +554,7 @@ def paragraphs(lines: list[Line], policy, removals: list[Removal],
     prev: Line | None = None
     spacer = False
     latin_run = 0
+    running = False       # the paragraph so far holds running text (`holds_running_text`)
     for line in lines:
         if not line.text.strip():
             spacer = spacer or is_spacer(line)
@@ -510,10 +566,12 @@ def paragraphs(lines: list[Line], policy, removals: list[Removal],
             prev, spacer = Line(line.no, prev.text.rstrip() + line.text.strip(), prev.page_start), False
             continue
         latin_run = latin_run + 1 if prev is not None and latin_line(prev) else 0
-        if prev is None or placeholder or starts_paragraph(prev, line, spacer, policy, layout) \
+        if prev is None or placeholder or starts_paragraph(prev, line, spacer, policy, layout, running) \
                 or leaves_latin_block(latin_run, prev, line):
             result.append((line.text.strip(), [line.no]))
+            running = holds_running_text(line.text)
         else:
+            running = running or holds_running_text(line.text)
             text, nos = result[-1]
             had_space = prev.text != prev.text.rstrip()
             result[-1] = (join_lines(text, had_space, line, removals), nos + [line.no])

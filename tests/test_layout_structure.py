@@ -21,12 +21,14 @@ BELOW: dict[tuple[str, str, str], str] = {
     ('article-one-column', 'pdfminer', 'paragraphs'): "95.5 %",
     ('article-one-column', 'pymupdf', 'paragraphs'): "95.5 %",
     ('article-one-column', 'pdfbox', 'paragraphs'): "95.5 %",
+    ('article-references-table', 'pdftotext', 'paragraphs'): "54.9 %",
+    ('article-references-table', 'pdftotext-raw', 'paragraphs'): "75.7 %",
+    ('article-references-table', 'pdfminer', 'paragraphs'): "66.7 %",
+    ('article-references-table', 'pymupdf', 'paragraphs'): "56.0 %",
+    ('article-references-table', 'pdfbox', 'paragraphs'): "75.7 %",
     ('article-two-columns', 'pdftotext-raw', 'paragraphs'): "90.0 %",
     ('article-two-columns', 'pymupdf', 'paragraphs'): "90.0 %",
     ('article-two-columns', 'pdfbox', 'paragraphs'): "90.0 %",
-    ('thesis-chapter-headers', 'pdftotext', 'joins'): "97.3 %",
-    ('thesis-chapter-headers', 'pdfminer', 'joins'): "97.1 %",
-    ('thesis-chapter-headers', 'pdfminer', 'paragraphs'): "95.0 %",
     ('thesis-formal-numerals-watermark', 'pdftotext-raw', 'paragraphs'): "94.4 %",
 }
 
@@ -52,9 +54,9 @@ def test_structure_figure_reaches_98_percent(layout, extractor, figure):
 
 
 def test_most_cases_already_pass():
-    """The headings reach 98 % on every case in reading order, joins on all but two (an English line
-    whose words the extractor scattered), paragraph starts on most (of 42 cases in reading order)."""
+    """The headings and joins reach 98 % on every case in reading order, paragraph starts on most
+    (of 47 cases in reading order)."""
     passing = [case for case in CASES if case not in BELOW and not scored(*case[:2]).scrambled]
-    assert sum(1 for case in passing if case[2] == "headings") >= 42
-    assert sum(1 for case in passing if case[2] == "joins") >= 40
-    assert sum(1 for case in passing if case[2] == "paragraphs") >= 32
+    assert sum(1 for case in passing if case[2] == "headings") >= 47
+    assert sum(1 for case in passing if case[2] == "joins") >= 47
+    assert sum(1 for case in passing if case[2] == "paragraphs") >= 33

@@ -174,3 +174,82 @@ ENGLISH_BLOCK_QUOTE = (
     "Small donors, in particular, use it to buy recognition, to demonstrate competence and to build "
     "networks that their formal diplomatic standing would otherwise deny them."
 )
+
+
+# A third vocabulary (global health and pandemic diplomacy), for the layout held out after the
+# rules were tuned on the nine others: notes in the author-date style of a journal with a
+# reference list (short citations and comments), English terms inside Chinese sentences.
+ACTORS_C = ["衛生福利部", "疾病管制署", "外交部", "世界衛生組織", "歐洲議會", "日本", "美國國務院", "友邦", "七大工業國集團"]
+POLICIES_C = ["防疫外交", "醫療援外計畫", "疫苗捐贈方案", "公衛人才培訓計畫", "口罩外交", "國際衛生條例（IHR）之參與策略"]
+GOALS_C = ["爭取參與世界衛生大會（World Health Assembly, WHA）", "建立跨國的疫情通報管道", "提升我國在全球衛生治理中的能見度",
+           "回應區域國家對醫療物資的需求", "強化與理念相近國家的公衛合作"]
+THINGS_C = ["全球衛生治理", "技術性會議", "國際醫療合作", "疫情資訊分享機制", "衛生安全（health security）議題", "非傳染性疾病防治"]
+SCHOLARS_C = ["Fidler", "Kickbusch", "Davies", "McInnes", "Youde"]
+
+TEMPLATES_C = [
+    "{a}自{y}年起推動{p}，其主要考量在於{g}。",
+    "就{t}而言，主權爭議往往被包裝為技術問題，使{a}的參與空間受到相當限制。",
+    "{s}指出，全球衛生已從單純的技術合作，轉變為國家安全與外交政策的一部分。",
+    "在疫情期間，{a}透過{t}與各國交換資訊，此舉被視為{p}的具體成果。",
+    "然而，{p}能否轉化為制度性的參與，仍取決於主要國家的政治意願。",
+    "值得注意的是，{a}在{y}年之後更加重視{t}，以期{g}。",
+    "從功能主義（functionalism）的觀點來看，{t}的合作有助於累積互信，進而外溢至其他領域。",
+    "換言之，{a}的{p}並非孤立的政策，而是整體對外戰略的一環。",
+    "此外，{t}的發展也顯示非國家行為者的角色日益重要。",
+    "若與其他中小型國家相比，{a}在{t}方面的投入並不遜色。",
+    "學者對於{p}的成效看法分歧，部分論者認為其宣傳意義大於實質意義。",
+    "總之，{t}提供了一個觀察{a}如何{g}的重要視角。",
+]
+
+CITATIONS_C = [
+    "參見陳宗巖（2021：{p}-{q}）的討論。",
+    "Fidler（2004: {p}）稱此為「後西伐利亞」的公共衛生治理。",
+    "蕭美玲（2010：{p}）。",
+    "關於世界衛生大會觀察員的邀請程序，參見 Herington and Lee（2014: {p}-{q}）。",
+    "本文所稱之{t}，係指政府部門以外亦得參與之合作機制。",
+    "衛生福利部疾病管制署（{z}：{p}）。",
+    "Kickbusch and Liu（2022: {p}）。",
+    "同前註，頁 {p}。",
+    "作者於 {z} 年 {m} 月訪談外交部官員所得。",
+]
+
+REFERENCES_C = [
+    "衛生福利部疾病管制署，2021，《2020 年防疫年報》，臺北：衛生福利部疾病管制署。",
+    "陳宗巖，2021，〈臺灣參與世界衛生組織之困境與策略〉，《問題與研究》，60（3）：1-34。",
+    "蕭美玲，2010，〈我國參與世界衛生大會之歷程與展望〉，《臺灣國際研究季刊》，6（2）：69-96。",
+    "Fidler, David P. 2004. SARS, Governance and the Globalization of Disease. New York: Palgrave Macmillan.",
+    "Herington, Jonathan, and Kelley Lee. 2014. “The Limits of Global Health Diplomacy: Taiwan’s Observer "
+    "Status at the World Health Assembly.” Globalization and Health 10 (1): 71-80.",
+    "Kickbusch, Ilona, and Austin Liu. 2022. “Global Health Diplomacy—Reconstructing Power and Governance.” "
+    "The Lancet 399 (10341): 2156-2166.",
+]
+
+
+class ProseC(Prose):
+    """The third vocabulary's prose (same builders, other sentences and notes)."""
+
+    def sentence(self) -> str:
+        template = TEMPLATES_C[self.order[self.cursor % len(self.order)]]
+        self.cursor += 1
+        return template.format(a=self.pick(ACTORS_C), p=self.pick(POLICIES_C), g=self.pick(GOALS_C),
+                               t=self.pick(THINGS_C), y=self.pick(YEARS), s=self.pick(SCHOLARS_C))
+
+    def citation(self) -> str:
+        page = self.rng.randrange(5, 260)
+        return self.pick(CITATIONS_C).format(p=page, q=page + self.rng.randrange(2, 20), t=self.pick(THINGS_C),
+                                             z=self.rng.randrange(2015, 2023), m=self.rng.randrange(1, 13))
+
+
+ABSTRACT_C = (
+    "本文探討我國參與全球衛生治理（global health governance）的策略演變。2009 年至 2016 年間，我國以「中華臺北」"
+    "（Chinese Taipei）名義出席世界衛生大會（WHA），其後遭到排除；新冠肺炎（COVID-19）疫情爆發後，防疫經驗與口罩援助"
+    "使我國重新獲得國際關注。本文認為，衛生議題的去政治化論述有其限度，技術性參與必須配合理念相近國家的政治支持，"
+    "始能轉化為制度性的參與。"
+)
+ENGLISH_ABSTRACT_C = (
+    "This article traces Taiwan’s strategies for taking part in global health governance. Between 2009 and 2016 "
+    "Taiwan attended the World Health Assembly as an observer under the name “Chinese Taipei”; it was excluded "
+    "afterwards. The COVID-19 pandemic, and the masks Taiwan donated abroad, brought its case back to international "
+    "attention. The article argues that a depoliticised, technical framing of health has its limits: technical "
+    "participation becomes institutional only with the political support of like-minded states."
+)

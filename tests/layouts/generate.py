@@ -108,13 +108,14 @@ def build_html(spec: dict, blocks: list) -> tuple[str, dict]:
     note_label = spec.get("note_label", "{n} ")
     for block in blocks:
         kind = block[0]
-        if kind in ("p", "q"):
+        if kind in ("p", "q", "ref"):
             gold["paragraphs"].append(plain(block[1]))
             first = len(gold["notes"])
             latin = block[1][:1].isascii()
             ends_page = " style='break-after: page'" if "{N:" in block[1] and not endnotes else ""
             tag = "blockquote" if kind == "q" else "p"
-            body.append(f"<{tag}{' class=en' if latin else ''}{ends_page}>"
+            klass = " class=ref" if kind == "ref" else " class=en" if latin else ""
+            body.append(f"<{tag}{klass}{ends_page}>"
                         f"{render_paragraph(block[1], numbering, gold, endnotes, collected, note_label)}</{tag}>")
             numbers = iter(note["number"] for note in gold["notes"][first:])
             gold["units"].append({"kind": "paragraph", "printed": NOTE.sub(
@@ -129,6 +130,12 @@ def build_html(spec: dict, blocks: list) -> tuple[str, dict]:
             space = "　" if label.endswith(("章", "節")) else ""
             tag = "h1 class=chapter" if kind == "chapter" else f"h{level + 1}"
             body.append(f"<{tag}>{html.escape(label + space + title)}</{tag.split()[0]}>")
+        elif kind == "table":
+            caption, rows = block[1], block[2]
+            gold.setdefault("tables", []).append({"caption": caption, "rows": rows})
+            cells = "".join("<tr>" + "".join(f"<{'th' if r == 0 else 'td'}>{html.escape(c)}</{'th' if r == 0 else 'td'}>"
+                                             for c in row) + "</tr>" for r, row in enumerate(rows))
+            body.append(f"<table><caption>{html.escape(caption)}</caption>{cells}</table>")
         elif kind == "endnotes":
             body.append(f"<h2>{block[1]}</h2>")
             body += [f'<p class="en">{number}. {html.escape(text)}</p>' for number, text in collected]
