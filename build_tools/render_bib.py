@@ -242,6 +242,16 @@ def note_places(texts) -> dict:
     return places
 
 
+def short_title(title: str) -> str:
+    """A text's title as the back-links name it: its main title, without the subtitle after 「：」
+    (the short title of later references; the page grows with every citing note).
+
+    >>> short_title("中共多邊外交戰略與「六方會談」：北韓核武危機與東北亞多邊安全機制"), short_title("第六章 台海安全體系評估")
+    ('中共多邊外交戰略與「六方會談」', '第六章 台海安全體系評估')
+    """
+    return title.split("：", 1)[0]
+
+
 def backlinks(citations: list[tuple[NoteId, str]], places: dict) -> str:
     """「《text》第貳章：註 3（頁 47）、註 5；…」 links to every note citing an entry, each with the
     page that note cites."""
@@ -258,7 +268,7 @@ def backlinks(citations: list[tuple[NoteId, str]], places: dict) -> str:
     for (slug, scope), links in groups.items():
         title, pages = places[slug]
         chapter = pages.get(scope, ("", ""))[1]
-        where = f"《{escape(title)}》" + (f"{escape(chapter)}" if chapter else "")
+        where = f"《{escape(short_title(title))}》" + (f"{escape(chapter)}" if chapter else "")
         out.append(f"{where}：{'、'.join(links)}")
     return "；".join(out)
 

@@ -283,15 +283,23 @@
 
   // The query's words together, as typed (Pagefind's exact search over one word per character);
   // if no page has them so, the words anywhere on a page, the pages where more of them stand
-  // together first. [texts, references], each {found, loose}.
+  // together first. {texts, references}: the texts' {found, loose}, and a promise of the
+  // references' — the texts are searched first, so their results show while the references'
+  // searches still run (they decide the mode only when no text has the words together).
   function find(query) {
     var exact = '"' + query.join(" ") + '"', loose = query.join(" ");
-    return Promise.all([searchKinds(exact, [TEXT_KIND]), searchKinds(exact, KINDS),
-                        searchKinds(loose, [TEXT_KIND]), searchKinds(loose, KINDS)]).then(function (found) {
-      if (found[0].results.length || found[1].results.length || query.length < 2) {
-        return [{ found: found[0], loose: found[2] }, { found: found[1], loose: found[3] }];
+    var texts = Promise.all([searchKinds(exact, [TEXT_KIND]), searchKinds(loose, [TEXT_KIND])]);
+    var references = Promise.all([searchKinds(exact, KINDS), searchKinds(loose, KINDS)]);
+    return texts.then(function (t) {
+      if (t[0].results.length || query.length < 2) {
+        return { texts: { found: t[0], loose: t[1] },
+                 references: references.then(function (r) { return { found: r[0], loose: r[1] }; }) };
       }
-      return [{ found: found[2] }, { found: found[3] }];
+      return references.then(function (r) {
+        return r[0].results.length
+          ? { texts: { found: t[0], loose: t[1] }, references: Promise.resolve({ found: r[0], loose: r[1] }) }
+          : { texts: { found: t[1] }, references: Promise.resolve({ found: r[1] }) };
+      });
     });
   }
 
@@ -310,13 +318,15 @@
       return number === latest ? find(query) : null;          // else the reader is still typing
     }).then(function (found) {
       if (!found || number !== latest) return;
-      var texts = ranked(found[0].found, query.length, found[0].loose);
-      var references = ranked(found[1].found, query.length, found[1].loose);
-      var total = texts.length + references.length;
+      var texts = ranked(found.texts.found, query.length, found.texts.loose);
       box.textContent = "";
-      box.appendChild(element("p", "edition-search__summary",
-        total ? "找到 " + total + " 筆「" + term + "」的結果" : "找不到「" + term + "」的結果"));
-      return renderGroup(box, "正文", texts, SHOWN.texts, query, number).then(function () {
+      var summary = box.appendChild(element("p", "edition-search__summary"));   // its count once all is in
+      var shown = renderGroup(box, "正文", texts, SHOWN.texts, query, number);
+      return Promise.all([found.references, shown]).then(function (both) {
+        if (number !== latest) return null;
+        var references = ranked(both[0].found, query.length, both[0].loose);
+        var total = texts.length + references.length;
+        summary.textContent = total ? "找到 " + total + " 筆「" + term + "」的結果" : "找不到「" + term + "」的結果";
         return renderGroup(box, "詞彙表、參考文獻與編者註", references, SHOWN.references, query, number);
       }).then(function () { if (number === latest) box.dataset.state = "done"; });
     });
