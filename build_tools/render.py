@@ -467,9 +467,13 @@ def render_report(text: CleanText) -> str:
            f"原始檔案 `seeds/{edition.source}`。以下列出清理時移除的每一行版面元素（頁碼、頁首、浮水印等）"
            "與每一項編輯更正，依原始行號排列；移除內容不屬於正文，但逐字保留於此，以便核對。", "",
            *report_section(text, f"editions/{edition.stem}.yml"),
-           "## 移除的內容 {#removed}", "", "| 原始行 | 內容 | 原因 |", "|---:|---|---|"]
-    for removal in sorted(text.removals, key=lambda r: r.no):
-        out.append(f"| {removal.no} | {escape(removal.text)} | {escape(reason_zh(removal.reason, captions))} |")
+           "## 移除的內容 {#removed}", ""]
+    if text.removals:
+        out += ["| 原始行 | 內容 | 原因 |", "|---:|---|---|"]
+        out += [f"| {removal.no} | {escape(removal.text)} | {escape(reason_zh(removal.reason, captions))} |"
+                for removal in sorted(text.removals, key=lambda r: r.no)]
+    else:
+        out.append("本文沒有移除任何版面元素。")
     out += ["", "## 編輯更正 {#corrections}", ""]
     if text.corrections:
         out += ["| 原始行 | 原文 | 更正 | 理由 |", "|---:|---|---|---|"]
