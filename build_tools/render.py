@@ -456,6 +456,20 @@ def render_page(text: CleanText, page: Page, pages: list[Page], terms: dict | No
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def unnumbered_notes(text: CleanText) -> str:
+    """The notes marked by a sign, not a number (an author's note `*`), counted apart, so the count
+    of notes agrees with the structure summary above it, which counts every note.
+
+    >>> from types import SimpleNamespace as N
+    >>> unnumbered_notes(N(notes=[N(number="*"), N(number="1")]))
+    '（另有以符號 * 標示的註文 1 則）'
+    >>> unnumbered_notes(N(notes=[N(number="1")]))
+    ''
+    """
+    signs = [note.number for note in text.notes if not note.number.isdigit()]
+    return f"（另有以符號 {'、'.join(dict.fromkeys(signs))} 標示的註文 {len(signs)} 則）" if signs else ""
+
+
 def render_report(text: CleanText) -> str:
     """The cleaning report: every removed line and every editorial correction."""
     edition = text.edition
@@ -467,9 +481,13 @@ def render_report(text: CleanText) -> str:
            f"原始檔案 `seeds/{edition.source}`。以下列出清理時移除的每一行版面元素（頁碼、頁首、浮水印等）"
            "與每一項編輯更正，依原始行號排列；移除內容不屬於正文，但逐字保留於此，以便核對。", "",
            *report_section(text, f"editions/{edition.stem}.yml"),
-           "## 移除的內容 {#removed}", "", "| 原始行 | 內容 | 原因 |", "|---:|---|---|"]
-    for removal in sorted(text.removals, key=lambda r: r.no):
-        out.append(f"| {removal.no} | {escape(removal.text)} | {escape(reason_zh(removal.reason, captions))} |")
+           "## 移除的內容 {#removed}", ""]
+    if text.removals:
+        out += ["| 原始行 | 內容 | 原因 |", "|---:|---|---|"]
+        out += [f"| {removal.no} | {escape(removal.text)} | {escape(reason_zh(removal.reason, captions))} |"
+                for removal in sorted(text.removals, key=lambda r: r.no)]
+    else:
+        out.append("本文沒有移除任何版面元素。")
     out += ["", "## 編輯更正 {#corrections}", ""]
     if text.corrections:
         out += ["| 原始行 | 原文 | 更正 | 理由 |", "|---:|---|---|---|"]
@@ -478,7 +496,8 @@ def render_report(text: CleanText) -> str:
     else:
         out.append("本文目前沒有編輯更正。")
     out += ["", "## 註釋檢核 {#notes}", "",
-            f"正文註號 {len(text.markers)} 個，註文 {sum(n.number.isdigit() for n in text.notes)} 則。"
+            f"正文註號 {len(text.markers)} 個，註文 {sum(n.number.isdigit() for n in text.notes)} 則"
+            f"{unnumbered_notes(text)}。"
             "每個註號須有註文、每則註文須有註號；原件本身的缺漏列於下表，並附編輯決定的理由。", ""]
     explained = [a for a in text.anomalies if a.decision is not None]
     truncated = sorted(truncated_notes(text.edition.notes).items(), key=lambda item: (item[0][0], int(item[0][1])))

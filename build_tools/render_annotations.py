@@ -4,12 +4,34 @@ from __future__ import annotations
 import re
 
 from .annotations import KINDS, Placed
+from .places import text_places
 from .render import escape, split_pages
 
 
 def summary(body: str, limit: int = 60) -> str:
     first = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", body.strip().split("\n")[0])   # link text only
     return first[:limit] + ("…" if len(first) > limit else "")
+
+
+def place_names(text) -> dict[tuple[str, str], str]:
+    """{(page key, anchor): the place's numbering path}, as the 引用 dialog names it."""
+    return {(key, place.anchor): place.path for key, places in text_places(text).items() for place in places}
+
+
+def where(placed: Placed, named: dict[tuple[str, str], str]) -> str:
+    """Where an annotation is attached, as a reader names it: 「第貳章 註 45」, 「參、一、（二）〈全球治理的
+    意義〉第 1 段」; an anchor the citable places do not name is given as its id.
+
+    >>> from types import SimpleNamespace as N
+    >>> where(N(page="index", anchor="fn:45"), {("index", "fn:45"): "註 45"})
+    '：註 45'
+    >>> where(N(page="ch-2", anchor="sec-9"), {})
+    ' `ch-2 › sec-9`'
+    """
+    name = named.get((placed.page, placed.anchor))
+    if name:
+        return f"：{escape(name)}"
+    return f" `{placed.page} › {placed.anchor}`" if placed.page != "index" else f" `{placed.anchor}`"
 
 
 def render_index(placed: list[Placed], texts) -> str:
@@ -24,6 +46,7 @@ def render_index(placed: list[Placed], texts) -> str:
         if not mine:
             continue
         paths = {page.key: page.path(slug) for page in split_pages(text)}
+        named = place_names(text)
         out += [f"## {escape(text.edition.title)} {{#{slug}}}", ""]
         for kind, label in KINDS.items():
             group = [p for p in mine if p.annotation.kind == kind]
@@ -31,8 +54,7 @@ def render_index(placed: list[Placed], texts) -> str:
                 continue
             out += [f"### {label} {{#{slug}-{kind}}}", ""]
             for p in group:
-                target = f"{p.page} › {p.anchor}" if p.page != "index" else p.anchor
                 out.append(f"- [{escape(summary(p.annotation.body))}]({paths[p.page]}#{p.annotation.id})"
-                           f"（註於 `{target}`）")
+                           f"（註於{where(p, named)}）")
             out.append("")
     return "\n".join(out).rstrip("\n") + "\n"

@@ -74,6 +74,16 @@ def test_an_annotation_has_a_permalink_and_the_index_lists_it(site):
     assert 'href="../texts/mofa-2010-policy-goals/#ann-mofa-viable-diplomacy"' in index
 
 
+
+def test_the_index_names_where_each_annotation_is_attached_as_a_reader_does(files):
+    """Not by its anchor id (`sec-3-1-2-p1`, `fn:45`): by the numbering path the 引用 dialog gives."""
+    index = files["annotations.md"]
+    placed = [line.rsplit("（註於", 1)[1] for line in index.splitlines() if "（註於" in line]
+    assert len(placed) == 52 and not [where for where in placed if "`" in where]
+    assert "#ann-std-wha-fn45)（註於：註 45）" in index
+    assert "#ann-std-cgg-quote)（註於：參、一、（二）〈全球治理的意義〉第 1 段）" in index
+    assert "（註於：第壹章 緒論 註 68）" in index
+
 # --- the validator ---------------------------------------------------------------------------
 
 GOOD = """- id: ann-test

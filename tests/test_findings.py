@@ -71,3 +71,22 @@ def test_a_note_over_a_whole_page_is_warned_about():
     text.notes = [merged] + text.notes[1:]
     warnings = [f.warning for f in implausible(text, "edition.yml")]
     assert any("covers a whole page (p. 3)" in w and "note_block_ends" in w for w in warnings)
+
+
+def test_a_report_without_removed_lines_says_so_instead_of_an_empty_table(files, texts):
+    """The financial-crisis article has no page furniture: its report gives a sentence, not a table
+    whose only row is empty."""
+    assert not texts["002"].removals
+    report = files["texts/financial-crisis-world-order/report.md"]
+    removed = report.split("## 移除的內容 {#removed}")[1].split("## 編輯更正")[0]
+    assert removed.strip() == "本文沒有移除任何版面元素。"
+    assert "| 755 | 12 | 頁碼 |" in files["texts/china-multilateralism-six-party-talks/report.md"]
+
+
+def test_the_note_check_counts_the_authors_note_the_summary_counts(files, texts):
+    """The financial-crisis article's summary counts 40 notes: 39 numbered and the author's `*`
+    note; the note check below it says so rather than 39 alone."""
+    report = files["texts/financial-crisis-world-order/report.md"]
+    assert f"| 註文 | {len(texts['002'].notes)} |" in report and "| 註文 | 40 |" in report
+    assert "正文註號 39 個，註文 39 則（另有以符號 * 標示的註文 1 則）。" in report
+    assert "正文註號 263 個，註文 263 則。" in files["texts/china-multilateralism-six-party-talks/report.md"]

@@ -127,3 +127,17 @@ def test_the_changelog_page_is_the_chinese_one_with_every_release(site):
     assert releases and re.findall(r"^## \[(\d+\.\d+\.\d+)\] — (\d{4}-\d{2}-\d{2})$", chinese, re.M) == releases
     page = (site / "changelog" / "index.html").read_text(encoding="utf-8")
     assert "<h1" in page and "修訂紀錄" in page and "semantic versioning" not in page
+
+
+EDITION_PROSE = ["docs/index.md", "docs/principles.md", "CHANGELOG.zh-TW.md", "glossary/terms.yml",
+                 *(f"annotations/{p.name}" for p in sorted((ROOT / "annotations").glob("*.yml")))]
+
+
+@pytest.mark.parametrize("name", EDITION_PROSE)
+def test_the_editions_own_prose_never_doubles_a_punctuation_mark(name):
+    """Headings' labels named in a sentence (壹、 一、 （一） １、) are quoted, so a list of them is
+    never 「一、、（一）」; doubled marks the texts print themselves are theirs, not written here."""
+    prose = (ROOT / name).read_text(encoding="utf-8")
+    doubled = [(prose.count("\n", 0, m.start()) + 1, prose[max(m.start() - 12, 0):m.end() + 12])
+               for m in re.finditer(r"([、，。；：！？])\1", prose)]
+    assert doubled == [], doubled
