@@ -904,7 +904,7 @@ def problems(bibliography: Bibliography, slug: str) -> list[tuple[str, str, str,
         work = link.work
         if link.note.slug == slug and work is not None and not link.problem and not work.complete:
             who = "、".join(n for n in work.authors if n != "others") or work.fields.get("editor", "")
-            found.append((link.note.scope, link.note.number, "書目不完整（已建條目，標為 incomplete）",
+            found.append((link.note.scope, link.note.number, "書目不完整（已建條目，並標明出版資料不完整）",
                           f"{who}〈{work.title}〉"))
     return found
 

@@ -515,7 +515,7 @@ def render_report(text: CleanText) -> str:
         out += ["", "## 引用檢核 {#citations}", "",
                 f"註釋中的引用 {report['citing']} 筆（逐筆計算，非逐註），其中 {report['linked']} 筆連結至參考文獻"
                 f"（{report['linked'] / max(report['citing'], 1):.1%}）。"
-                "下表列出無法還原的省略引用、資料不完整而標為 incomplete 的書目，以及含有引用跡象"
+                "下表列出無法還原的省略引用、出版資料不完整而如此標明的書目，以及含有引用跡象"
                 "（年份、頁碼、書名號、網址）卻沒有任何引用連至書目的註釋。", ""]
         rows = report["problems"] + [(scope, number, "未解析的引用", what)
                                      for scope, number, what in report.get("unparsed", [])]

@@ -41,11 +41,14 @@ def term_places(text: CleanText) -> dict[str, list[Place]]:
         for term in dict.fromkeys(use.term for use in text.term_uses.get(block.anchor, [])):
             grouped.setdefault((term, block.section), []).append(block)
     places: dict[str, list[Place]] = {}
-    for (term, section), blocks in grouped.items():
-        path = pages[blocks[0].page].path(slug)
-        places.setdefault(term, []).append(Place(labels.get(section, section), [
-            (f"¶{b.anchor.rsplit('-p', 1)[1]}", path, b.anchor) for b in blocks]))
     split = text.edition.outline.split_level
+    for (term, section), blocks in grouped.items():
+        page = pages[blocks[0].page]
+        label = labels.get(section, section)
+        if split and page.key != "index" and label != page.title:     # 「第壹章 緒論 › 一、研究動機」
+            label = f"{page.title} › {label}"
+        places.setdefault(term, []).append(Place(label, [
+            (f"¶{b.anchor.rsplit('-p', 1)[1]}", page.path(slug), b.anchor) for b in blocks]))
     for (scope, number), ids in sorted(text.note_terms.items(), key=lambda kv: (kv[0][0], int(kv[0][1])
                                                                                  if kv[0][1].isdigit() else 0)):
         page = pages.get(scope if split else "index", pages["index"])

@@ -187,7 +187,7 @@ def test_back_references_to_works_outside_the_excerpt_keep_an_incomplete_entry(b
     assert entries[pierre]["author"] == "Pierre, Jon and Peters, B. Guy"
     assert entries[pierre]["keywords"] == "incomplete" and entries[pierre]["date"] == "XXXX"
     from build_tools.references import problems
-    assert ("index", "17", "書目不完整（已建條目，標為 incomplete）", "Jon Pierre、B. Guy Peters〈〔題名未詳〕〉") in \
+    assert ("index", "17", "書目不完整（已建條目，並標明出版資料不完整）", "Jon Pierre、B. Guy Peters〈〔題名未詳〕〉") in \
         problems(bibliography, A000)
 
 

@@ -112,3 +112,12 @@ def test_glossary_entry_lists_the_passages_using_it(files):
     uses = index[index.index('id="viable-diplomacy"'):]
     uses = uses[:uses.index("</ul>")]
     assert re.findall(r'#(title-p\d+|sec-[\d-]+p\d+)"', uses) == ["title-p1", "title-p2", "sec-1-3-p12"]
+
+
+def test_the_thesis_index_of_terms_names_each_place_with_its_chapter(files):
+    """Sections restart their numbering in every chapter (一、 in 第壹章 and in 第貳章): a place of
+    the thesis's index of terms is named with its chapter."""
+    index = files["terms/china-multilateralism-six-party-talks.md"]
+    places = re.findall(r"<li>([^<]*)：<a", index)
+    assert "第壹章 緒論 › 一、研究動機" in places
+    assert not [place for place in places if re.match(r"[一二三四五六七八九十]+、", place)]
