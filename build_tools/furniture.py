@@ -206,6 +206,8 @@ def repeats_on_most_pages(lines: list[Line], skip: set[int]) -> set[int]:
         if len(where) >= 2 and rise_like_pages(numbers, [page_of[i] for i in where] if page_of else []):
             found.update(where)
     for key, where in by_key.items():
+        if len(where) < 2:
+            continue     # once: no repetition (the most lines; by_page_break is not asked about them)
         spread = [b - a for a, b in zip(where, where[1:])]
         at_edges = sum(by_page_break(lines, i) for i in where)
         # where form feeds tell the pages, a line on most of them is furniture wherever it stands
