@@ -24,6 +24,17 @@ def escape(text: str) -> str:
 # their links are written as the site's addresses (directory URLs), relative to the page.
 
 
+def html_text(text: str) -> str:
+    """Source text as the text of an HTML block.
+
+    >>> html_text("Keohane & Nye <1977>")
+    'Keohane &amp; Nye &lt;1977&gt;'
+    """
+    import html
+
+    return html.escape(text, quote=False)
+
+
 def page_url(docs_path: str) -> str:
     """The site address of a docs page (MkDocs' directory URLs), relative to the site root.
 

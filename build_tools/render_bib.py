@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 
 from .citations import CJK
-from .mdtext import href
+from .mdtext import href, html_text
 from .references import SAFE_URL, Bibliography, NoteId, bib_name, locator_label, pinyin
 from .render import split_pages
 
@@ -20,9 +20,7 @@ GROUPS = {"zh-Hant": "中文文獻", "en": "西文文獻"}
 PAGE = "bibliography.md"
 
 
-def escape(text: str) -> str:
-    """Source text as HTML text (the entries are HTML blocks)."""
-    return html.escape(text, quote=False)
+escape = html_text         # the entries are HTML blocks
 
 
 def emphasis(text: str) -> str:

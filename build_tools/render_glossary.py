@@ -11,10 +11,9 @@ searched, its ids (the glossary ids) not published anchors.
 """
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
-from .mdtext import escape, href
+from .mdtext import escape, href, html_text
 from .model import CleanText
 from .paragraphs import squeeze_spaces
 from .render import section_labels, split_pages
@@ -62,10 +61,6 @@ def term_places(text: CleanText) -> dict[str, list[Place]]:
 GLOSSARY_PAGE = "glossary.md"
 
 
-def text_html(value: str) -> str:
-    return html.escape(value, quote=False)
-
-
 def uses_line(text: CleanText, term_id: str, places: list[Place]) -> str:
     """The glossary entry's line for one text: its title linked to the first use, the count, and
     the term on the text's index of terms.
@@ -77,7 +72,7 @@ def uses_line(text: CleanText, term_id: str, places: list[Place]) -> str:
     """
     _, path, anchor = places[0].links[0]
     count = sum(len(place.links) for place in places)
-    line = f'<li><a href="{href(GLOSSARY_PAGE, f"{path}#{anchor}")}">{text_html(text.edition.title)}</a>：{count} 處'
+    line = f'<li><a href="{href(GLOSSARY_PAGE, f"{path}#{anchor}")}">{html_text(text.edition.title)}</a>：{count} 處'
     if count > 1:
         line += f'（<a href="{href(GLOSSARY_PAGE, f"{TERM_INDEX}/{text.edition.slug}.md#{term_id}")}">逐處列出</a>）'
     return line + "</li>"
@@ -89,9 +84,9 @@ def glossary_source(term) -> str:
     bibliography = href(GLOSSARY_PAGE, "bibliography.md")
     parts = [part.strip() for part in term.source.split(";")] if term.source else []
     if term.bib and len(parts) == len(term.bib):
-        cited = [f'<a href="{bibliography}#{key}" lang="en">{text_html(part)}</a>' for part, key in zip(parts, term.bib)]
+        cited = [f'<a href="{bibliography}#{key}" lang="en">{html_text(part)}</a>' for part, key in zip(parts, term.bib)]
         return "依據：" + "；".join(cited)
-    line = f'依據：<span lang="en">{text_html(term.source)}</span>' if term.source else "依據："
+    line = f'依據：<span lang="en">{html_text(term.source)}</span>' if term.source else "依據："
     if term.bib:
         line += "（參考文獻：" + "、".join(f'<a href="{bibliography}#{key}">{key}</a>' for key in term.bib) + "）"
     return line
@@ -100,16 +95,16 @@ def glossary_source(term) -> str:
 def entry_body(term, label: str, names: dict[str, str], uses: list[str]) -> list[str]:
     """An entry under its heading, as HTML blocks (see mdtext.href): its original and kind, its
     definition, source, related entries and the texts that use it."""
-    facts = [f'<em lang="en">{text_html(term.original)}</em>' if term.original else "", label]
+    facts = [f'<em lang="en">{html_text(term.original)}</em>' if term.original else "", label]
     if term.aliases:
-        facts.append("又作：" + "、".join(text_html(a) for a in term.aliases))
+        facts.append("又作：" + "、".join(html_text(a) for a in term.aliases))
     out = [f"<p>{' · '.join(f for f in facts if f)}</p>"]
     if term.definition:
-        out.append(f"<p>{text_html(squeeze_spaces(term.definition))}</p>")
+        out.append(f"<p>{html_text(squeeze_spaces(term.definition))}</p>")
     if term.source or term.bib:
         out.append(f"<p>{glossary_source(term)}</p>")
     if term.related:
-        out.append("<p>相關詞條：" + "、".join(f'<a href="#{r}">{text_html(names[r])}</a>' for r in term.related) + "</p>")
+        out.append("<p>相關詞條：" + "、".join(f'<a href="#{r}">{html_text(names[r])}</a>' for r in term.related) + "</p>")
     out += ["<p>出現於：</p>", "<ul>", *uses, "</ul>"] if uses else ["<p>（本版正文中未出現。）</p>"]
     return out + [""]
 
@@ -174,9 +169,9 @@ def render_term_index(text: CleanText, groups: list, places: dict[str, list[Plac
         for term in used:
             count = sum(len(place.links) for place in places[term.id])
             out.append(f'<p><a href="{href(page, "glossary.md#" + term.id)}" id="{term.id}">'
-                       f"{html.escape(term.term, quote=False)}</a>：{count} 處</p>")
-            out += ["<ul>", *(f"<li>{html.escape(place.label.rstrip('：:'), quote=False)}：" + "、".join(
-                f'<a href="{href(page, path + "#" + anchor)}">{html.escape(link, quote=False)}</a>'
+                       f"{html_text(term.term)}</a>：{count} 處</p>")
+            out += ["<ul>", *(f"<li>{html_text(place.label.rstrip('：:'))}：" + "、".join(
+                f'<a href="{href(page, path + "#" + anchor)}">{html_text(link)}</a>'
                 for link, path, anchor in place.links) + "</li>" for place in places[term.id]), "</ul>"]
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"

@@ -28,6 +28,7 @@ import yaml
 
 from .editions import ROOT
 from .errors import EditionError
+from .mdtext import page_url
 from .search_index import index_site
 from .whole_text_hook import WholeTextError, fill_whole_texts
 
@@ -40,16 +41,6 @@ HEADER = "# generated from mkdocs.yml by `python -m build_tools zensical`; edit 
 ACTIONS = Path("partials") / "actions.html"
 EDIT_LOOKUP = ("{% set edit_url = config.extra.edit_urls[page.url] if page.url in config.extra.edit_urls "
                "else page.edit_url %}\n")
-
-
-def page_url(src_uri: str) -> str:
-    """The directory URL of a docs page: texts/a/ch-1.md -> texts/a/ch-1/, texts/a/index.md -> texts/a/.
-
-    >>> page_url("texts/a/ch-1.md"), page_url("texts/a/index.md"), page_url("index.md")
-    ('texts/a/ch-1/', 'texts/a/', '')
-    """
-    stem = src_uri[: -len(".md")]
-    return stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
 
 
 def edit_urls(config: dict, docs: Path) -> dict[str, str]:
