@@ -45,17 +45,22 @@ def page_url(docs_path: str) -> str:
     return stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
 
 
+def roots(md_path: str) -> tuple[str, str]:
+    """The ways up to docs/ from a Markdown file and to the site root from the page it becomes.
+
+    >>> roots("texts/a/ch-2.md"), roots("texts/a/index.md")
+    (('../../', '../../../'), ('../../', '../../'))
+    """
+    md_root = "../" * md_path.count("/")
+    return md_root, md_root if md_path.rsplit("/", 1)[-1] == "index.md" else md_root + "../"
+
+
 def href(page: str, target: str) -> str:
-    """The relative link from docs page `page` to docs page `target` (a fragment kept), as MkDocs
-    writes a Markdown link between them.
+    """The link from docs page `page` to docs page `target` (a fragment kept): up to the site root,
+    then down to the target's address.
 
     >>> href("terms/a.md", "texts/a/index.md#sec-1-p3"), href("terms/a.md", "glossary.md#x"), href("glossary.md", "index.md")
     ('../../texts/a/#sec-1-p3', '../../glossary/#x', '../')
     """
-    import posixpath
-
     path, _, fragment = target.partition("#")
-    here = page_url(page).rstrip("/") or "."
-    there = page_url(path).rstrip("/") or "."
-    relative = posixpath.relpath(there, here)
-    return ("./" if relative == "." else relative + "/") + (f"#{fragment}" if fragment else "")
+    return roots(page)[1] + page_url(path) + (f"#{fragment}" if fragment else "")

@@ -16,7 +16,7 @@ from .annotations import KINDS as ANNOTATION_KINDS
 from .cite import release
 from .findings import report_section
 from .markers import MARK_CLOSE, MARK_OPEN
-from .mdtext import escape
+from .mdtext import escape, roots
 from .milestones import milestone_html, milestones
 from .model import Block, CleanText, Item, Note
 from .notecheck import truncated_notes
@@ -389,16 +389,6 @@ def whole_text_row(pages: list[Page]) -> str:
     if len(pages) > 1:
         return f"[{WHOLE_TEXT_LABEL}]({WHOLE_TEXT_KEY}.md)（各章合為一頁，可列印或另存為 PDF）"
     return "本頁即含全文，可直接列印或另存為 PDF（導覽與搜尋不會印出）"
-
-
-def roots(md_path: str) -> tuple[str, str]:
-    """The ways up to docs/ from a Markdown file and to the site root from the page it becomes.
-
-    >>> roots("texts/a/ch-2.md"), roots("texts/a/index.md")
-    (('../../', '../../../'), ('../../', '../../'))
-    """
-    md_root = "../" * md_path.count("/")
-    return md_root, md_root if md_path.rsplit("/", 1)[-1] == "index.md" else md_root + "../"
 
 
 def page_blocks(text: CleanText, page: Page, md_path: str, terms: dict | None, offset: int = 0) -> list[str]:
