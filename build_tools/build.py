@@ -195,9 +195,11 @@ def check_notes(raw: Path, text: CleanText) -> None:
             raise EditionError(raw, f"note {anomaly.number}{scope}: {anomaly.message} — {hint}", anomaly.line)
 
 
-def with_whole_text(text: CleanText, pages: dict[str, str], terms: dict) -> dict[str, str]:
-    """A text's pages and its whole-text page, which carries a digest of them."""
-    return {**pages, **whole_text_files(text, terms, pages)}
+def with_whole_text(text: CleanText, pages: dict[str, str], terms: dict | None) -> dict[str, str]:
+    """A text's pages and its whole-text page, which carries a digest of them: it changes, and
+    `make serve` renders it again, whenever one of them does."""
+    key = digest(*(part for path in sorted(pages) for part in (path, pages[path])))[:16]
+    return {**pages, **whole_text_files(text, terms, key)}
 
 
 def generate_files(texts: list[CleanText], terms: list | None = None, library=None,

@@ -14,7 +14,6 @@ The front matter carries a digest of the chapters' Markdown, so that print.md ch
 """
 from __future__ import annotations
 
-import hashlib
 import re
 
 from .mdtext import escape
@@ -100,21 +99,13 @@ def whole_page(text: CleanText, page: Page, md_path: str, terms: dict | None) ->
     return out + chapter_notes(note_items(text, page, md_path, terms), page.key)
 
 
-def chapters_digest(chapters: dict[str, str]) -> str:
-    """A digest of the text's pages' Markdown ({docs path: Markdown}), in path order."""
-    sha = hashlib.sha256()
-    for path in sorted(chapters):
-        sha.update(path.encode() + b"\0" + chapters[path].encode() + b"\0")
-    return sha.hexdigest()[:16]
-
-
-def render_whole_text(text: CleanText, terms: dict | None = None, chapters: dict[str, str] | None = None) -> str:
-    """texts/<slug>/print.md: every page of a split text in order; `chapters`, the Markdown of the
-    text's pages, for the digest in its front matter."""
+def render_whole_text(text: CleanText, terms: dict | None = None, chapters_key: str = "") -> str:
+    """texts/<slug>/print.md: every page of a split text in order; `chapters_key`, a digest of the
+    text's pages, for its front matter."""
     edition = text.edition
     pages = split_pages(text)
     md_path = f"texts/{edition.slug}/{WHOLE_TEXT_KEY}.md"
-    out = ["---", "search:", "  exclude: true", f"chapters: {chapters_digest(chapters or {})}", "---", "",
+    out = ["---", "search:", "  exclude: true", f"chapters: {chapters_key}", "---", "",
            f"# {title_markup(edition.title, tuple(form for term in (terms or {}).values() for form in term.forms))}"
            f"（{WHOLE_TEXT_LABEL}） {{#top}}", "",
            f"本頁把本文各章合為一頁，供列印或另存為 PDF。它是[各章頁面](index.md)的副本：不列入站內搜尋，"
@@ -127,10 +118,9 @@ def render_whole_text(text: CleanText, terms: dict | None = None, chapters: dict
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def whole_text_files(text: CleanText, terms: dict | None = None, chapters: dict[str, str] | None = None
-                     ) -> dict[str, str]:
-    """{docs path: content} of the text's whole-text page; none for a single-page text. `chapters`:
-    the text's pages as render_text writes them (their digest goes into the page)."""
+def whole_text_files(text: CleanText, terms: dict | None = None, chapters_key: str = "") -> dict[str, str]:
+    """{docs path: content} of the text's whole-text page; none for a single-page text. `chapters_key`:
+    a digest of the text's pages as render_text writes them (see build.with_whole_text)."""
     if len(split_pages(text)) < 2:
         return {}
-    return {f"texts/{text.edition.slug}/{WHOLE_TEXT_KEY}.md": render_whole_text(text, terms, chapters)}
+    return {f"texts/{text.edition.slug}/{WHOLE_TEXT_KEY}.md": render_whole_text(text, terms, chapters_key)}

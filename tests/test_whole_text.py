@@ -129,16 +129,16 @@ def test_it_holds_every_chapter_in_order_with_headings_one_level_down(files, sit
 def test_it_changes_whenever_a_chapter_does(files, texts):
     """print.md carries a digest of the chapters' Markdown: `make serve` renders it again after an
     edit that changes only a chapter (its placeholders alone would not change)."""
-    from build_tools.render_print import whole_text_files
+    from build_tools.build import with_whole_text
 
     text = next(text for text in texts.values() if text.edition.slug == THESIS)
     chapters = {path: files[path] for path in files if path.startswith(f"texts/{THESIS}/ch-")
                 and path.endswith(".md")}
-    digest = whole_text_files(text, None, chapters)[PRINT_MD].split("\n")[3]
+    digest = with_whole_text(text, chapters, None)[PRINT_MD].split("\n")[3]
     edited = {**chapters, f"texts/{THESIS}/ch-2.md": chapters[f"texts/{THESIS}/ch-2.md"] + "x"}
     assert digest.startswith("chapters: ") and len(digest) == len("chapters: ") + 16
-    assert whole_text_files(text, None, dict(chapters))[PRINT_MD].split("\n")[3] == digest
-    assert whole_text_files(text, None, edited)[PRINT_MD].split("\n")[3] != digest
+    assert with_whole_text(text, dict(chapters), None)[PRINT_MD].split("\n")[3] == digest
+    assert with_whole_text(text, edited, None)[PRINT_MD].split("\n")[3] != digest
 
 
 def test_a_missing_chapter_page_is_named():
