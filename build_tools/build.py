@@ -44,7 +44,7 @@ from .search_index import index_site
 
 DOCS = ROOT / "docs"
 GENERATED_DIR = DOCS / "texts"
-GENERATED_FOLDERS = ("texts", "terms")        # folders of docs/ that hold only generated files
+GENERATED_FOLDERS = ("texts", "terms", "bibliography")        # folders of docs/ that hold only generated files
 VERSION_FILE = ROOT / "VERSION"
 
 
@@ -236,8 +236,7 @@ def generate_files(texts: list[CleanText], terms: list | None = None, library=No
         files.update(memo.get(f"extras:{slug}", shared, lambda text=text: {**cite_files(text), **download_files(text)}))
         text_anchors[slug]["downloads"] = download_entries(slug)
     files.update(memo.get("glossary.md", shared, lambda: glossary_files(terms, texts)))
-    files["bibliography.md"] = memo.get("bibliography.md", shared,
-                                        lambda: render_bibliography(bibliography, library, texts))
+    files.update(memo.get("bibliography.md", shared, lambda: render_bibliography(bibliography, library, texts)))
     files["annotations.md"] = memo.get("annotations.md", everything, lambda: render_index(placed, texts))
     files["references.bib"] = BIB.read_text(encoding="utf-8") if BIB.exists() else ""
     files["references.json"] = memo.get("references.json", shared, lambda: render_csl_json(library))
@@ -358,7 +357,8 @@ def generate(journal: Journal | None = None, memo: Memo | None = None) -> int:
     citing = sum(text.citation_report["citing"] for text in texts)
     linked = sum(text.citation_report["linked"] for text in texts)
     unresolved = sum(len(text.citation_report["problems"]) for text in texts)
-    entries = files["bibliography.md"].count('class="bib-entry"')
+    entries = sum(content.count('class="bib-entry"') for path, content in files.items()
+                  if path.startswith("bibliography/"))
     per_text = ", ".join(f"{text.edition.source[:3]} {text.citation_report['linked']}/{text.citation_report['citing']}"
                          for text in texts if text.citation_report["citing"])
     print(f"bibliography: {entries} entries; "

@@ -17,6 +17,7 @@ FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)     # libyaml: the e
 def sources() -> dict[str, str]:
     """Docs path of each generated page -> repository path of the file to edit for it."""
     edited = {"glossary.md": "glossary/terms.yml", "bibliography.md": "bib/references.bib",
+              "bibliography/": "bib/references.bib",
               "annotations.md": "annotations/", "changelog.md": "CHANGELOG.zh-TW.md",
               "texts/index.md": "editions/", "terms/": "glossary/terms.yml"}
     for path in sorted((ROOT / "editions").glob("*.yml")):

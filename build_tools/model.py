@@ -117,3 +117,4 @@ class CitationLink:
     key: str
     label: str            # the entry in one line, for the link's tooltip
     locator: str = ""     # the page the citation cites (頁 47)
+    address: str = "bibliography/"   # the page giving the entry with its citing notes (render_bib.entry_address)

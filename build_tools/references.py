@@ -830,6 +830,7 @@ def one_line(entry) -> str:
 def link_notes(bibliography: Bibliography, slug: str, library=None) -> dict:
     """{(scope, note number): [CitationLink]} of one text, for rendering the notes."""
     from .model import CitationLink
+    from .render_bib import entry_address
 
     entries = {entry.key: entry for entry in library.entries} if library is not None else {}
     found: dict[tuple[str, str], list] = {}
@@ -841,7 +842,8 @@ def link_notes(bibliography: Bibliography, slug: str, library=None) -> dict:
         if link.citation.locator:
             label += f"，{locator_label(link.citation.locator)}"
         found.setdefault((link.note.scope, link.note.number), []).append(
-            CitationLink(start, end, link.work.key, label, link.citation.locator))
+            CitationLink(start, end, link.work.key, label, link.citation.locator,
+                         entry_address(entries[link.work.key]) if link.work.key in entries else "bibliography/"))
     return found
 
 

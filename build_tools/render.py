@@ -343,7 +343,7 @@ def cited_text(text: str, links, root: str, marks=()) -> str:
         end = min([start for start, _, _ in urls if link.start < start < link.end] + [link.end])
         while end > link.start and text[end - 1] in " ,，":
             end -= 1      # a citation running over an address stops before it: the address links to itself
-        citations.append((link.start, end, f'<a class="citation" href="{root}bibliography/#{link.key}" '
+        citations.append((link.start, end, f'<a class="citation" href="{root}{link.address}#{link.key}" '
                                            f'title="{html.escape(link.label, quote=True)}">'))
     return with_links(text, correction_spans(marks) + urls + citations)
 

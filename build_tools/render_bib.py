@@ -1,8 +1,13 @@
-"""Render: the bibliography page (docs/bibliography.md) from the curated bib/references.bib.
+"""Render: the bibliography's pages from the curated bib/references.bib.
 
-Entries are grouped 中文 / 西文 (by `langid`), sorted by romanised author then year, each
-formatted in one consistent style (Chinese: 作者（年）。〈篇名〉，《刊名》…; western: Chicago
-author-date), with its key as anchor and links back to every note that cites it.
+`bibliography.md` lists every entry in brief: each formatted in one consistent style (Chinese:
+作者（年）。〈篇名〉，《刊名》…; western: Chicago author-date), with its key as anchor, which is the
+entry's published address (`bibliography/#key`), and a link to the entry on its part. The parts
+(`bibliography/a-g.md` …: the entries whose author sorts under those letters) give each entry
+again with the links back to every note that cites it and a COinS span for Zotero; the notes
+link there. The parts keep the page a reader loads small as the texts, and their notes, grow.
+Within a page, entries are grouped 中文 / 西文 (by `langid`), sorted by romanised author, then
+year.
 
 The entries are HTML blocks under Markdown headings (see mdtext.href): 300 entries and their
 links back to the notes, which Python-Markdown then passes through instead of parsing.
@@ -10,14 +15,20 @@ links back to the notes, which Python-Markdown then passes through instead of pa
 from __future__ import annotations
 
 import html
+import re
+import unicodedata
 
 from .citations import CJK
-from .mdtext import href, html_text
-from .references import SAFE_URL, Bibliography, NoteId, bib_name, locator_label, pinyin
+from .mdtext import href, html_text, page_url
+from .references import (COMPOUND_SURNAMES, SAFE_URL, Bibliography, NoteId, bib_name, locator_label, pinyin,
+                         surname)
 from .render import split_pages
 
 GROUPS = {"zh-Hant": "中文文獻", "en": "西文文獻"}
 PAGE = "bibliography.md"
+# The parts, by the first letter of the name an entry sorts under. The ranges are fixed, so that an
+# entry's part, and the address the notes link, stays the same as the bibliography grows.
+PARTS = {"a-g": "A–G", "h-l": "H–L", "m-s": "M–S", "t-x": "T–X", "y-z": "Y–Z"}
 
 
 escape = html_text         # the entries are HTML blocks
@@ -219,14 +230,35 @@ def format_entry(entry) -> str:
 
 
 def sort_key(entry) -> tuple:
+    """(romanised name, year, title): a Chinese name by its surname's reading as a surname (曾 zeng,
+    not ceng), a corporate name without its leading article (The International Institute → I)."""
     f = values(entry)
     name = (f.get("author") or f.get("editor") or f.get("organization") or f.get("journal") or f.get("title", ""))
     family, given, _ = name_parts(name.split(" and ")[0])
-    if CJK.search(family):
+    if CJK.match(family):
+        lead = family[:2] if family.startswith(COMPOUND_SURNAMES) else family[:1]
+        romanised = " ".join([surname(lead), *pinyin(family[len(lead):])])
+    elif CJK.search(family):
         romanised = " ".join(pinyin(family)).lower() or family
     else:
-        romanised = f"{family} {given}".lower()
+        romanised = re.sub(r"^(the|an?) ", "", f"{family} {given}".lower())
     return (romanised, f.get("year", ""), f.get("title", ""))
+
+
+def part_of(entry) -> str:
+    """The part an entry is listed on, by the first letter it sorts under (an accent dropped)."""
+    romanised = unicodedata.normalize("NFKD", sort_key(entry)[0])
+    letter = next((ch for ch in romanised if "a" <= ch <= "z"), "a")
+    return next(part for part in PARTS if part[0] <= letter <= part[-1])
+
+
+def part_page(part: str) -> str:
+    return f"bibliography/{part}.md"
+
+
+def entry_address(entry) -> str:
+    """The site address of the part that gives an entry with its citing notes (bibliography/a-g/)."""
+    return page_url(part_page(part_of(entry)))
 
 
 def note_places(texts) -> dict:
@@ -250,7 +282,7 @@ def short_title(title: str) -> str:
     return title.split("：", 1)[0]
 
 
-def backlinks(citations: list[tuple[NoteId, str]], places: dict) -> str:
+def backlinks(citations: list[tuple[NoteId, str]], places: dict, page: str) -> str:
     """「《text》第貳章：註 3（頁 47）、註 5；…」 links to every note citing an entry, each with the
     page that note cites."""
     groups: dict[tuple[str, str], list[str]] = {}
@@ -258,7 +290,7 @@ def backlinks(citations: list[tuple[NoteId, str]], places: dict) -> str:
         title, pages = places[note.slug]
         path, chapter = pages.get(note.scope, pages.get("index"))
         where = f"（{escape(locator_label(locator))}）" if locator else ""
-        link = f'<a href="{href(PAGE, f"{path}#fn:{note.number}")}">註 {note.number}</a>{where}'
+        link = f'<a href="{href(page, f"{path}#fn:{note.number}")}">註 {note.number}</a>{where}'
         group = groups.setdefault((note.slug, note.scope), [])
         if link not in group:
             group.append(link)
@@ -284,28 +316,84 @@ def citations_of(bibliography: Bibliography) -> dict[str, list[tuple[NoteId, str
     return found
 
 
-def render_bibliography(bibliography: Bibliography, library, texts) -> str:
-    places = note_places(texts)
-    cited = citations_of(bibliography)
-    entries = sorted(library.entries, key=sort_key)
-    out = ["# 參考文獻 {#top}", "",
-           "五篇文獻註釋所引用的全部著作，由註文解析、合併而成，並經編者校訂；"
-           "「同上」「前揭書」「Ibid.」「op. cit.」等省略引用已還原至所指著作。每筆書目列出引用它的所有註釋及各註所引頁碼；"
-           "註文未提供完整出版資料的著作仍列出，並標明書目不完整。"
-           f"共 {len(entries)} 筆。下載：[BibTeX（references.bib）](references.bib)、"
-           "[CSL-JSON（references.json）](references.json)；每筆書目附 COinS，Zotero 可自本頁擷取。", ""]
+def language_groups(entries: list) -> list[tuple[str, str, list]]:
+    """(anchor, heading, entries) of the 中文 and 西文 entries, in that order, each group sorted."""
+    groups = []
     for langid, label in GROUPS.items():
         group = [entry for entry in entries if (values(entry).get("langid") == "zh-Hant") == (langid == "zh-Hant")]
-        if not group:
-            continue
-        out += [f"## {label} {{#{'zh' if langid == 'zh-Hant' else 'en'}}}", ""]
+        if group:
+            groups.append(("zh" if langid == "zh-Hant" else "en", label, sorted(group, key=sort_key)))
+    return groups
+
+
+def aliases(entry) -> str:
+    """Empty spans with an entry's former keys (`ids`), so that their addresses still resolve."""
+    return "".join(f'<span id="{alias.strip()}"></span>' for alias in values(entry).get("ids", "").split(",")
+                   if alias.strip())
+
+
+def parts_nav(page: str, counts: dict[str, int]) -> list[str]:
+    """The links to the landing page and to every part, the current page marked."""
+    def link(target: str, label: str) -> str:
+        current = ' aria-current="page"' if target == page else ""
+        return f'<li><a href="{href(page, target)}"{current}>{label}</a></li>'
+
+    items = [link(PAGE, "全部書目")] + [link(part_page(part), f"{label}（{counts[part]} 筆）")
+                                        for part, label in PARTS.items() if counts.get(part)]
+    return ['<nav class="bib-parts" aria-label="參考文獻分頁"><ul>', *items, "</ul></nav>", ""]
+
+
+def render_bibliography(bibliography: Bibliography, library, texts) -> dict[str, str]:
+    """{docs path: content} of the landing page and the parts."""
+    places = note_places(texts)
+    cited = citations_of(bibliography)
+    by_part: dict[str, list] = {}
+    for entry in library.entries:
+        by_part.setdefault(part_of(entry), []).append(entry)
+    counts = {part: len(entries) for part, entries in by_part.items()}
+    files = {PAGE: render_landing(library.entries, cited, counts)}
+    for part, entries in by_part.items():
+        files[part_page(part)] = render_part(part, entries, cited, places, counts)
+    return files
+
+
+def render_landing(entries: list, cited: dict, counts: dict[str, int]) -> str:
+    """Every entry in brief at its published address (#key), linked to its part."""
+    parts = "、".join(label for part, label in PARTS.items() if counts.get(part))
+    out = ["# 參考文獻 {#top}", "",
+           "五篇文獻註釋所引用的全部著作，由註文解析、合併而成，並經編者校訂；"
+           "「同上」「前揭書」「Ibid.」「op. cit.」等省略引用已還原至所指著作。"
+           "註文未提供完整出版資料的著作仍列出，並標明書目不完整。"
+           f"共 {len(entries)} 筆，本頁逐筆列出；依作者姓名（中文依漢語拼音）的首字母分為 {parts} 各頁，"
+           "各頁的每筆書目另列引用它的所有註釋及各註所引頁碼，並附 COinS，Zotero 可自該頁擷取。"
+           "下載：[BibTeX（references.bib）](references.bib)、[CSL-JSON（references.json）](references.json)。", "",
+           *parts_nav(PAGE, counts)]
+    for anchor, label, group in language_groups(entries):
+        out += [f"## {label} {{#{anchor}}}", "", '<ul class="bib-brief" data-search-exclude>']
         for entry in group:
-            f = values(entry)
-            aliases = "".join(f'<span id="{alias.strip()}"></span>' for alias in f.get("ids", "").split(",") if alias.strip())
-            lang = "" if langid == "zh-Hant" else ' lang="en"'
+            notes = len({note for note, _ in cited.get(entry.key, [])})
+            lang = "" if anchor == "zh" else ' lang="en"'
+            where = href(PAGE, f"{part_page(part_of(entry))}#{entry.key}")
+            out.append(f'<li id="{entry.key}"><span{lang}>{format_entry(entry)}</span> '
+                       f'<a class="bib-part-link" href="{where}">引用：{notes} 則註釋</a>{aliases(entry)}</li>')
+        out += ["</ul>", ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def render_part(part: str, entries: list, cited: dict, places: dict, counts: dict[str, int]) -> str:
+    """The entries of one part, each with the notes that cite it, its key and its COinS."""
+    page = part_page(part)
+    out = [f"# 參考文獻 {PARTS[part]} {{#top}}", "",
+           f"作者姓名（中文依漢語拼音）以 {PARTS[part].replace('–', ' 至 ')} 開頭的書目。每筆列出引用它的所有註釋及各註所引頁碼，"
+           "並附 COinS，Zotero 可自本頁擷取；全部書目見[參考文獻](../bibliography.md)。", "",
+           *parts_nav(page, counts)]
+    for anchor, label, group in language_groups(entries):
+        out += [f"## {label} {{#{anchor}}}", ""]
+        lang = "" if anchor == "zh" else ' lang="en"'
+        for entry in group:
             out += [f'<div class="bib-entry" id="{entry.key}">', f"<p{lang}>{format_entry(entry)}</p>",
-                    f'<p><span class="bib-cited">引用：{backlinks(cited.get(entry.key, []), places)}</span>'
-                    f' <span class="bib-key"><code>{entry.key}</code></span>{aliases}{coins(entry)}</p>', "</div>", ""]
+                    f'<p><span class="bib-cited">引用：{backlinks(cited.get(entry.key, []), places, page)}</span>'
+                    f' <span class="bib-key"><code>{entry.key}</code></span>{aliases(entry)}{coins(entry)}</p>', "</div>", ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 

@@ -295,13 +295,14 @@ def test_pybtex_reads_references_bib_without_warnings():
 def test_notes_link_to_entries_and_entries_link_back(site):
     page = (site / "texts" / A000 / "index.html").read_text(encoding="utf-8")
     note_1 = re.search(r'<li id="fn:1">(.*?)</li>', page, re.S).group(1)
-    assert 'href="../../bibliography/#gao1994zhonghua"' in note_1
+    assert 'href="../../bibliography/a-g/#gao1994zhonghua"' in note_1
     note_2 = re.search(r'<li id="fn:2">(.*?)</li>', page, re.S).group(1)
-    assert re.search(r'href="../../bibliography/#gao1994zhonghua"[^>]*>前揭書</a>', note_2)
-    bib = (site / "bibliography" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="../../bibliography/a-g/#gao1994zhonghua"[^>]*>前揭書</a>', note_2)
+    bib = (site / "bibliography" / "a-g" / "index.html").read_text(encoding="utf-8")
     entry = re.search(r'<div class="bib-entry" id="gao1994zhonghua">(.*?)</div>', bib, re.S).group(1)
     assert "五南圖書出版公司" in entry
-    assert 'href="../texts/second-track-diplomacy/#fn:1"' in entry and 'href="../texts/second-track-diplomacy/#fn:2"' in entry
+    assert ('href="../../texts/second-track-diplomacy/#fn:1"' in entry
+            and 'href="../../texts/second-track-diplomacy/#fn:2"' in entry)
     assert (site / "references.bib").read_text(encoding="utf-8") == BIB.read_text(encoding="utf-8")
 
 
@@ -317,14 +318,17 @@ def test_editors_corrections_survive_extraction(bibliography, entries, texts):
 
 
 def test_bibliography_page_formats_entries_in_one_style(site):
-    bib = (site / "bibliography" / "index.html").read_text(encoding="utf-8")
+    bib = (site / "bibliography" / "h-l" / "index.html").read_text(encoding="utf-8")
     helleiner = re.search(r'id="helleiner2011understanding">\s*<p lang="en">(.*?)</p>', bib, re.S).group(1)
     assert re.sub(r"<[^>]+>", "", helleiner) == (
         "Helleiner, Eric. 2011. “Understanding the 2007-2008 Global Financial Crisis: Lessons for Scholars "
         "of International Political Economy.” Annual Review of Political Science 14: 67–87.")
-    gao = re.search(r'id="gao1994zhonghua">\s*<p>(.*?)</p>', bib, re.S).group(1)
+    hu = re.search(r'id="hu2007shiqi">\s*<p>(.*?)</p>', bib, re.S).group(1)
+    assert hu.startswith("胡錦濤（2007）。〈十七大報告〉。新華網。")
+    assert bib.index('id="zh"') < bib.index('id="hu2007shiqi"') < bib.index('id="en"') < bib.index('id="helleiner2011understanding"')
+    gao = re.search(r'id="gao1994zhonghua">\s*<p>(.*?)</p>',
+                    (site / "bibliography" / "a-g" / "index.html").read_text(encoding="utf-8"), re.S).group(1)
     assert gao == "高朗（1994）。《中華民國外交關係之演變（1972∼1992）》。台北：五南圖書出版公司。"
-    assert bib.index('id="zh"') < bib.index('id="gao1994zhonghua"') < bib.index('id="en"') < bib.index('id="helleiner2011understanding"')
 
 
 def test_entry_titles_keep_their_brackets_balanced(entries):
@@ -364,3 +368,36 @@ def test_an_unknown_year_reads_as_no_date_in_biber_and_csl(tmp_path):
     items = {item["id"]: item for item in json.loads(render_csl_json(library))}
     assert not any("issued" in items[key] for key in unknown)
     assert items["xin2011zhongqi"]["issued"] == {"date-parts": [[2011, 1, 30]]}
+
+
+# --- the bibliography's pages: every entry in brief, its notes on its part -------------------------
+
+def test_every_entry_keeps_its_published_address_and_leads_to_its_part(site):
+    """`bibliography/#key` (the address the notes linked before the parts) shows the entry in brief,
+    and its link leads to the part that gives it with its notes; no entry is lost or doubled."""
+    landing = (site / "bibliography" / "index.html").read_text(encoding="utf-8")
+    parts = {path.parent.name: path.read_text(encoding="utf-8") for path in (site / "bibliography").glob("*/index.html")}
+    assert sorted(parts) == ["a-g", "h-l", "m-s", "t-x", "y-z"]
+    keys = [entry.key for entry in load_bib().entries]
+    for key in keys:
+        brief = re.search(rf'<li id="{key}">(.*?)</li>', landing, re.S)
+        assert brief, key
+        part = re.search(rf'href="../bibliography/([a-z]-[a-z])/#{key}">引用：\d+ 則註釋</a>', brief.group(1)).group(1)
+        assert f'<div class="bib-entry" id="{key}">' in parts[part], key
+    assert sum(page.count('<div class="bib-entry"') for page in parts.values()) == len(keys)
+    assert "Z3988" not in landing and "bib-cited" not in landing     # the growing parts are on the parts
+    brief = re.search(r'<li id="gao1994zhonghua">(.*?)</li>', landing, re.S).group(1)
+    assert "高朗（1994）。《中華民國外交關係之演變（1972∼1992）》。台北：五南圖書出版公司。" in brief
+    assert "引用：2 則註釋" in brief
+
+
+def test_entries_sort_by_a_surnames_reading_and_without_a_leading_article(site):
+    """曾章瑞 sorts under zeng (pypinyin reads 曾 ceng), on the Y–Z part; The International Institute
+    for Strategic Studies under I."""
+    from build_tools.render_bib import part_of
+
+    entries = {entry.key: entry for entry in load_bib().entries}
+    assert part_of(entries["zeng2003taihai"]) == "y-z" and part_of(entries["qiu2005zhongguo"]) == "m-s"
+    assert part_of(entries["international2001military"]) == "h-l"
+    part = (site / "bibliography" / "y-z" / "index.html").read_text(encoding="utf-8")
+    assert part.index('id="yu') < part.index('id="zeng2002shiji"') < part.index('id="zhang2002rimei"')

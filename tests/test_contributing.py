@@ -256,6 +256,7 @@ def test_the_ci_script_calls_the_readme_test_command():
     ("texts/mofa-2010-policy-goals/report/", "editions/003_2d81b9ef531fac81.yml"),
     ("glossary/", "glossary/terms.yml"),
     ("bibliography/", "bib/references.bib"),
+    ("bibliography/a-g/", "bib/references.bib"),
 ])
 def test_edit_this_page_opens_the_data_file(site, page, source):
     html = (site / page / "index.html").read_text(encoding="utf-8")

@@ -100,7 +100,8 @@ def test_a_chapter_and_its_volume_in_csl_json_and_citeproc(csl):
 
 @pytest.fixture(scope="module")
 def bibliography_page(site):
-    return (site / "bibliography" / "index.html").read_text(encoding="utf-8")
+    """The bibliography's parts (A–G …), which give every entry with its notes and its COinS."""
+    return "".join(path.read_text(encoding="utf-8") for path in sorted((site / "bibliography").glob("*/index.html")))
 
 
 def test_every_entry_carries_coins_for_zotero(bibliography_page):
@@ -114,11 +115,14 @@ def test_every_entry_carries_coins_for_zotero(bibliography_page):
     assert gao["rft.btitle"] == ["中華民國外交關係之演變（1972∼1992）"] and gao["rft.pub"] == ["五南圖書出版公司"]
 
 
-def test_changed_keys_still_resolve_on_the_page(bibliography_page):
+def test_changed_keys_still_resolve_on_the_page(bibliography_page, site):
+    landing = (site / "bibliography" / "index.html").read_text(encoding="utf-8")
     for old, new in [("ed2005power", "shambaugh2005power"), ("ruggie1993multilateralism", "ruggie1992anatomy"),
                      ("council2025global", "nationalndglobal")]:
         entry = re.search(rf'<div class="bib-entry" id="{new}">(.*?)</div>', bibliography_page, re.S).group(1)
         assert f'<span id="{old}"></span>' in entry
+        brief = re.search(rf'<li id="{new}">(.*?)</li>', landing, re.S).group(1)    # the published address
+        assert f'<span id="{old}"></span>' in brief
 
 
 def test_back_links_give_the_page_each_note_cites(bibliography_page):
@@ -136,7 +140,7 @@ def test_incomplete_entries_are_marked(bibliography_page):
 def test_note_links_carry_the_locator(site):
     page = (site / "texts" / "taiwan-strait-alliances" / "index.html").read_text(encoding="utf-8")
     note = re.search(r'<li id="fn:3">(.*?)</li>', page, re.S).group(1)
-    link = re.search(r'<a class="citation" href="../../bibliography/#zhang2002rimei" title="([^"]*)"', note)
+    link = re.search(r'<a class="citation" href="../../bibliography/y-z/#zhang2002rimei" title="([^"]*)"', note)
     assert link and link.group(1).endswith("，頁 47")
 
 

@@ -76,6 +76,7 @@ def foreign_runs(runs: list, own_words: str) -> list:
             continue
         for piece in re.split(r"[,;:()“”\"]|\.(?:\s|$)", text):
             piece = piece.strip(" .'’-\u00a0")
+            piece = re.sub(r"(?<![A-Za-z])[A-Z]–[A-Z](?![A-Za-z])", "", piece)   # a part of the bibliography (A–G): letters, not English
             if re.search(r"[A-Za-z]", piece) and piece not in NAMES and squeezed(piece) not in own_words:
                 found.append((piece, where))
     return found

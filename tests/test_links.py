@@ -81,7 +81,7 @@ def test_note_glossary_and_bibliography_links_are_among_those_checked(site):
     page = parse(site / "texts" / "china-multilateralism-six-party-talks" / "ch-2" / "index.html")
     assert "#fn:12" in page.links and "#fnref:12" in page.links
     assert any(re.search(r"glossary/#[a-z-]+$", link) for link in page.links)
-    assert any(re.search(r"bibliography/#[a-z0-9]+$", link) for link in page.links)
+    assert any(re.search(r"bibliography/[a-z]-[a-z]/#[a-z0-9]+$", link) for link in page.links)
 
 
 def test_section_and_annotation_anchors_are_among_those_checked(site):

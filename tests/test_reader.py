@@ -225,7 +225,12 @@ def test_a_glossary_term_shows_its_definition(served, open_tab, width):
 @pytest.mark.parametrize("width", WIDTHS)
 def test_a_bibliography_back_link_opens_the_citing_note(served, open_tab, width):
     tab = open_tab(width)
-    tab.goto(served + "bibliography/#xu2008guoji")
+    tab.goto(served + "bibliography/#xu2008guoji")          # the published address: the entry in brief
+    brief = tab.locator('[id="xu2008guoji"]')
+    assert brief.locator("span").first.inner_text() == "徐能武（2008）。《國際安全機制：理論與分析》。北京：中國社會科學出版社。"
+    assert in_view_below_header(tab, "xu2008guoji")
+    brief.get_by_role("link", name="引用：6 則註釋").click()   # the entry on its part, with the notes citing it
+    tab.wait_for_url(served + "bibliography/t-x/#xu2008guoji")
     entry = tab.locator('[id="xu2008guoji"]')
     assert entry.locator("p").first.inner_text() == "徐能武（2008）。《國際安全機制：理論與分析》。北京：中國社會科學出版社。"
     entry.get_by_role("link", name="註 1", exact=True).click()

@@ -179,7 +179,7 @@ def test_note_annotations_and_links_render_on_the_whole_text_page(site):
     assert '<details class="note annotation" id="ann-spt-fn10-year">' in note
     assert 'href="#fnref:ch-4-10"' in note
     first = html[html.index('<li id="fn:ch-2-1"'):]
-    assert first.index('<a class="citation" href="../../../bibliography/#xu2008guoji"') < first.index("</li>")
+    assert first.index('<a class="citation" href="../../../bibliography/t-x/#xu2008guoji"') < first.index("</li>")
     assert '<a class="glossary-term" href="../../../glossary/#' in html
 
 
