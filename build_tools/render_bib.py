@@ -23,6 +23,7 @@ from .mdtext import href, html_text, page_url
 from .references import (COMPOUND_SURNAMES, SAFE_URL, Bibliography, NoteId, bib_name, locator_label, pinyin,
                          surname)
 from .render import split_pages
+from .wording import count_zh
 
 GROUPS = {"zh-Hant": "中文文獻", "en": "西文文獻"}
 PAGE = "bibliography.md"
@@ -351,17 +352,17 @@ def render_bibliography(bibliography: Bibliography, library, texts) -> dict[str,
     for entry in library.entries:
         by_part.setdefault(part_of(entry), []).append(entry)
     counts = {part: len(entries) for part, entries in by_part.items()}
-    files = {PAGE: render_landing(library.entries, cited, counts)}
+    files = {PAGE: render_landing(library.entries, cited, counts, len(texts))}
     for part, entries in by_part.items():
         files[part_page(part)] = render_part(part, entries, cited, places, counts)
     return files
 
 
-def render_landing(entries: list, cited: dict, counts: dict[str, int]) -> str:
+def render_landing(entries: list, cited: dict, counts: dict[str, int], texts: int) -> str:
     """Every entry in brief at its published address (#key), linked to its part."""
     parts = "、".join(label for part, label in PARTS.items() if counts.get(part))
     out = ["# 參考文獻 {#top}", "",
-           "五篇文獻註釋所引用的全部著作，由註文解析、合併而成，並經編者校訂；"
+           f"{count_zh(texts)}篇文獻註釋所引用的全部著作，由註文解析、合併而成，並經編者校訂；"
            "「同上」「前揭書」「Ibid.」「op. cit.」等省略引用已還原至所指著作。"
            "註文未提供完整出版資料的著作仍列出，並標明書目不完整。"
            f"共 {len(entries)} 筆，本頁逐筆列出；依作者姓名（中文依漢語拼音）的首字母分為 {parts} 各頁，"

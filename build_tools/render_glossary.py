@@ -17,6 +17,7 @@ from .mdtext import escape, href, html_text
 from .model import CleanText
 from .paragraphs import squeeze_spaces
 from .render import section_labels, split_pages
+from .wording import count_zh
 
 TERM_INDEX = "terms"           # docs/terms/<slug>.md: each text's index of terms
 
@@ -138,7 +139,7 @@ def render_glossary(terms: list, texts: list[CleanText], groups: list | None = N
     places = {text.edition.slug: term_places(text) for text in texts} if places is None else places
     names = {term.id: term.term for term in terms}
     out = ["# 詞彙表 {#top}", "",
-           "本表收錄五篇文獻中的術語、人名、組織、條約與事件，多數附原文與本版撰寫的簡短定義。"
+           f"本表收錄{count_zh(len(texts))}篇文獻中的術語、人名、組織、條約與事件，多數附原文與本版撰寫的簡短定義。"
            "正文各節第一次出現的詞條會連結至此；每個詞條下列出使用它的文獻、各自的次數與第一次出現之處，"
            "「逐處列出」則到該文獻的詞彙出現處一頁，列出每一個段落與註釋。"
            "各類詞條依中文詞目的注音符號順序排列（ㄅㄆㄇㄈ…），以外文字母開頭的詞目列於各類之末；"

@@ -64,3 +64,18 @@ def scope_zh(scope: str, titles: dict[str, str]) -> str:
     ('全文', '第貳章 多邊主義')
     """
     return "全文" if scope in ("", "index") else titles.get(scope, scope)
+
+
+DIGITS_ZH = "〇一二三四五六七八九"
+
+
+def count_zh(number: int) -> str:
+    """A count as the pages write it in words (五篇文獻, 十二篇, 五十篇); Arabic from 100 on.
+
+    >>> [count_zh(n) for n in (5, 10, 12, 20, 50, 99, 100)]
+    ['五', '十', '十二', '二十', '五十', '九十九', '100']
+    """
+    if not 0 < number < 100:
+        return str(number)
+    tens, ones = divmod(number, 10)
+    return ((DIGITS_ZH[tens] if tens > 1 else "") + "十" if tens else "") + (DIGITS_ZH[ones] if ones else "")
