@@ -397,10 +397,13 @@ SURNAME_READINGS = {"曾": "zeng", "單": "shan", "解": "xie", "仇": "qiu", "�
 STOPWORDS = {"a", "an", "the", "on", "of", "in", "and", "for", "to", "is", "what", "why"}
 
 
-def pinyin(text: str) -> list[str]:
+@functools.lru_cache(maxsize=None)
+def pinyin(text: str) -> tuple[str, ...]:
+    """The ASCII syllables of a Chinese text (kept: the bibliography's sort reads each name again
+    for every citation that links to it, for the part it is on)."""
     from pypinyin import lazy_pinyin
 
-    return [syllable for syllable in lazy_pinyin(text) if syllable.isalpha() and syllable.isascii()]
+    return tuple(syllable for syllable in lazy_pinyin(text) if syllable.isalpha() and syllable.isascii())
 
 
 def surname(name: str) -> str:
