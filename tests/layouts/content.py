@@ -59,6 +59,11 @@ COMMENTS = [
 class Prose:
     """A deterministic source of sentences, paragraphs and notes."""
 
+    @property
+    def words(self) -> tuple:
+        """(sentence templates, actors, policies, goals, things, scholars) of this vocabulary."""
+        return TEMPLATES, ACTORS, POLICIES, GOALS, THINGS, SCHOLARS
+
     def __init__(self, seed: int):
         self.rng = random.Random(seed)
         self.order = list(range(len(TEMPLATES)))
@@ -69,10 +74,11 @@ class Prose:
         return items[self.rng.randrange(len(items))]
 
     def sentence(self) -> str:
-        template = TEMPLATES[self.order[self.cursor % len(self.order)]]
+        templates, actors, policies, goals, things, scholars = self.words
+        template = templates[self.order[self.cursor % len(self.order)]]
         self.cursor += 1
-        return template.format(a=self.pick(ACTORS), p=self.pick(POLICIES), g=self.pick(GOALS),
-                               t=self.pick(THINGS), y=self.pick(YEARS), s=self.pick(SCHOLARS))
+        return template.format(a=self.pick(actors), p=self.pick(policies), g=self.pick(goals),
+                               t=self.pick(things), y=self.pick(YEARS), s=self.pick(scholars))
 
     def citation(self) -> str:
         page = self.rng.randrange(3, 280)
@@ -155,11 +161,9 @@ CITATIONS_B = [
 class ProseB(Prose):
     """The second vocabulary's prose (same builders, other sentences and citations)."""
 
-    def sentence(self) -> str:
-        template = TEMPLATES_B[self.order[self.cursor % len(self.order)]]
-        self.cursor += 1
-        return template.format(a=self.pick(ACTORS_B), p=self.pick(POLICIES_B), g=self.pick(GOALS_B),
-                               t=self.pick(THINGS_B), y=self.pick(YEARS), s=self.pick(SCHOLARS_B))
+    @property
+    def words(self) -> tuple:
+        return TEMPLATES_B, ACTORS_B, POLICIES_B, GOALS_B, THINGS_B, SCHOLARS_B
 
     def citation(self) -> str:
         page = self.rng.randrange(5, 320)
@@ -228,11 +232,9 @@ REFERENCES_C = [
 class ProseC(Prose):
     """The third vocabulary's prose (same builders, other sentences and notes)."""
 
-    def sentence(self) -> str:
-        template = TEMPLATES_C[self.order[self.cursor % len(self.order)]]
-        self.cursor += 1
-        return template.format(a=self.pick(ACTORS_C), p=self.pick(POLICIES_C), g=self.pick(GOALS_C),
-                               t=self.pick(THINGS_C), y=self.pick(YEARS), s=self.pick(SCHOLARS_C))
+    @property
+    def words(self) -> tuple:
+        return TEMPLATES_C, ACTORS_C, POLICIES_C, GOALS_C, THINGS_C, SCHOLARS_C
 
     def citation(self) -> str:
         page = self.rng.randrange(5, 260)
